@@ -1,0 +1,160 @@
+package io.troupe.internal;
+
+import io.troupe.Cancellable;
+import io.troupe.ExitReason;
+import io.troupe.Handler;
+import io.troupe.Pid;
+import io.troupe.ProcessExit;
+import io.troupe.Ref;
+import io.troupe.Spawned;
+import io.troupe.TroupeRuntime;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.function.Predicate;
+
+/** The implementation behind {@link io.troupe.Troupe}: every call about "the calling process". */
+public final class ProcessApi {
+    private ProcessApi() {
+    }
+
+    private static ProcessCell self(String operation) {
+        ProcessCell self = Current.process();
+        if (self == null) {
+            throw new IllegalStateException(operation + " must be called inside a Troupe process"
+                    + " (spawn one, or use TroupeRuntime.run to make this thread a process)");
+        }
+        return self;
+    }
+
+    private static ThreadProcess threaded(String operation) {
+        ProcessCell self = self(operation);
+        if (self instanceof ThreadProcess process) {
+            process.checkAlive();
+            return process;
+        }
+        throw new IllegalStateException(operation + " blocks, so it is only for threaded processes;"
+                + " a Handler process gets its messages through handle()");
+    }
+
+    public static Pid self() {
+        return self("self()");
+    }
+
+    public static TroupeRuntime runtime() {
+        return self("runtime()").runtime;
+    }
+
+    public static Pid spawn(Runnable body, boolean link) {
+        ProcessCell self = self("spawn");
+        return self.runtime.spawnThreaded(body, self, link, false).pid();
+    }
+
+    public static Pid spawn(Handler handler, boolean link) {
+        ProcessCell self = self("spawn");
+        return self.runtime.spawnHandler(handler, self, link, false).pid();
+    }
+
+    public static Spawned spawnMonitor(Runnable body) {
+        ProcessCell self = self("spawnMonitor");
+        return self.runtime.spawnThreaded(body, self, false, true);
+    }
+
+    public static Spawned spawnMonitor(Handler handler) {
+        ProcessCell self = self("spawnMonitor");
+        return self.runtime.spawnHandler(handler, self, false, true);
+    }
+
+    public static void send(Pid to, Object message) {
+        if (to instanceof ProcessCell cell) {
+            cell.tell(Objects.requireNonNull(message, "message"));
+        } else {
+            self("send to a pid of another node").runtime.send(to, message);
+        }
+    }
+
+    public static void send(String name, Object message) {
+        self("send by name").runtime.send(name, message);
+    }
+
+    public static Object receive(Predicate<Object> filter, Duration timeout) {
+        long nanos = timeout == null ? -1 : Math.max(0, timeout.toNanos());
+        return threaded("receive").receive(filter, nanos);
+    }
+
+    public static void sleep(Duration duration) throws InterruptedException {
+        ProcessCell self = Current.process();
+        if (self == null) {
+            Thread.sleep(duration);
+        } else {
+            threaded("sleep").sleep(duration.toNanos());
+        }
+    }
+
+    public static void register(String name, Pid pid) {
+        self("register").runtime.register(name, pid == null ? self("register") : pid);
+    }
+
+    public static boolean unregister(String name) {
+        return self("unregister").runtime.unregister(name);
+    }
+
+    public static java.util.Optional<Pid> whereis(String name) {
+        return self("whereis").runtime.whereis(name);
+    }
+
+    public static java.util.Set<String> registered() {
+        return self("registered").runtime.registered();
+    }
+
+    public static void link(Pid pid) {
+        ProcessCell self = self("link");
+        ProcessCell other = self.runtime.resolve(pid);
+        if (other == null || !ProcessCell.link(self, other)) {
+            if (!self.isAlive()) throw new ProcessExit(self.exitReason());
+            self.exitSignal(pid, ExitReason.NOPROC);
+            if (!self.isAlive()) throw new ProcessExit(self.exitReason());
+        }
+    }
+
+    public static void unlink(Pid pid) {
+        ProcessCell self = self("unlink");
+        ProcessCell other = self.runtime.resolve(pid);
+        if (other != null) ProcessCell.unlink(self, other);
+    }
+
+    public static Ref monitor(Pid pid) {
+        ProcessCell self = self("monitor");
+        return self.monitor(self.runtime.resolve(pid), pid);
+    }
+
+    public static boolean demonitor(Ref ref) {
+        return self("demonitor").demonitor(ref);
+    }
+
+    public static boolean trapExit(boolean on) {
+        return self("trapExit").setTrapExit(on);
+    }
+
+    public static void exit(ExitReason reason) {
+        self("exit");
+        throw new ProcessExit(Objects.requireNonNull(reason, "reason"));
+    }
+
+    public static void exit(Pid pid, ExitReason reason) {
+        ProcessCell self = self("exit(pid, reason)");
+        self.runtime.exit(pid, reason);
+        if (!self.isAlive()) throw new ProcessExit(self.exitReason());
+    }
+
+    public static boolean isAlive(Pid pid) {
+        if (pid instanceof ProcessCell cell) return cell.isAlive();
+        return self("isAlive").runtime.isAlive(pid);
+    }
+
+    public static Cancellable sendAfter(Duration delay, Pid to, Object message) {
+        ProcessCell self = self("sendAfter");
+        Objects.requireNonNull(message, "message");
+        return self.runtime.timers().schedule(delay.toNanos(), () -> self.runtime.send(to, message));
+    }
+}

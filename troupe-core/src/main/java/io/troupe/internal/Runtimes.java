@@ -1,0 +1,14 @@
+package io.troupe.internal;
+
+import io.troupe.RuntimeOptions;
+import io.troupe.TroupeRuntime;
+
+/** Creates runtimes; the bridge from the API's entry point to the implementation. */
+public final class Runtimes {
+    private Runtimes() {
+    }
+
+    public static TroupeRuntime start(RuntimeOptions options) {
+        return new LocalRuntime(options);
+    }
+}
