@@ -146,6 +146,62 @@ public final class Troupe {
         return ProcessApi.sendAfter(delay, to, message);
     }
 
+    /**
+     * Sends {@code payload} under {@code topic}: the receiver gets a {@link TopicMessage} carrying
+     * the topic and the sender (Wippy's {@code process.send(dest, topic, payload)}).
+     */
+    public static void send(Pid to, String topic, Object payload) {
+        ProcessApi.sendTopic(to, topic, payload);
+    }
+
+    /** {@link #send(Pid, String, Object)} to a registered name. */
+    public static void send(String name, String topic, Object payload) {
+        ProcessApi.sendTopic(name, topic, payload);
+    }
+
+    // ---------------------------------------------------------------- mailbox views
+
+    /**
+     * The calling process's inbox as a {@link Source}, for {@link Select}: every message except
+     * lifecycle events ({@link #events()}) and topics taken by {@link #listen(String)}. It is the
+     * same mailbox {@link #receive()} reads, not a copy: order is kept across all views.
+     */
+    public static Source<Object> inbox() {
+        return ProcessApi.inbox();
+    }
+
+    /** The calling process's lifecycle events: {@link Exit}, {@link Down} and {@link Cancel}. */
+    public static Source<Object> events() {
+        return ProcessApi.events();
+    }
+
+    /**
+     * A view that takes the {@link TopicMessage}s of {@code topic} out of the inbox: from now on
+     * {@link #inbox()} no longer yields them (plain {@link #receive()} still does).
+     */
+    public static Source<Object> listen(String topic) {
+        return ProcessApi.listen(topic);
+    }
+
+    /** Gives {@code topic} back to the inbox. */
+    public static void unlisten(String topic) {
+        ProcessApi.unlisten(topic);
+    }
+
+    // ---------------------------------------------------------------- coroutines
+
+    /**
+     * Starts a coroutine of the calling threaded process: {@code body} runs on its own virtual
+     * thread but never at the same time as the process's body or its other coroutines; they take
+     * turns only where one waits in a Troupe call (receive, select, a channel operation, sleep).
+     * So coroutines share the process's state without locks, and each turn happens-before the next.
+     * An exception in a coroutine ends the process with that failure; coroutines end with their
+     * process.
+     */
+    public static void coroutine(Runnable body) {
+        ProcessApi.coroutine(body);
+    }
+
     // ---------------------------------------------------------------- names
 
     /** Registers the calling process as {@code name}; see {@link TroupeRuntime#register}. */
@@ -227,6 +283,19 @@ public final class Troupe {
     /** Sends an exit signal to {@code pid} (Erlang's {@code exit/2}); see {@link ExitReason}. */
     public static void exit(Pid pid, ExitReason reason) {
         ProcessApi.exit(pid, reason);
+    }
+
+    /**
+     * Asks {@code pid} to stop gracefully: it receives a {@link Cancel} event, and returning is a
+     * normal exit.
+     */
+    public static void cancel(Pid pid) {
+        ProcessApi.cancel(pid);
+    }
+
+    /** Ends {@code pid} at once, abnormally: {@code exit(pid, KILL)}. */
+    public static void terminate(Pid pid) {
+        ProcessApi.exit(pid, ExitReason.KILL);
     }
 
     /** Whether {@code pid} is a live process. */

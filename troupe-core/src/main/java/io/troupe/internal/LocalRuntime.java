@@ -45,6 +45,7 @@ final class LocalRuntime implements TroupeRuntime {
     private final ThreadFactory virtualThreads = Thread.ofVirtual().factory();
     private final Dispatcher dispatcher;
     private final Timers timers;
+    private final GroupRegistry groups = new GroupRegistry(this);
     private final CountDownLatch terminated = new CountDownLatch(1);
     private volatile boolean stopping;
     private volatile boolean closed;
@@ -74,6 +75,10 @@ final class LocalRuntime implements TroupeRuntime {
 
     Timers timers() {
         return timers;
+    }
+
+    GroupRegistry groups() {
+        return groups;
     }
 
     Pid systemPid() {
@@ -139,6 +144,7 @@ final class LocalRuntime implements TroupeRuntime {
             reason = ExitReason.Failure.of(error);
         } finally {
             process.terminate(reason);
+            process.releaseBaton();
             Current.unbind();
         }
     }
@@ -290,6 +296,7 @@ final class LocalRuntime implements TroupeRuntime {
     void exited(ProcessCell cell, String name) {
         if (name != null) names.remove(name, cell);
         processes.remove(cell.id(), cell);
+        groups.memberExited(cell);
         if (stopping && processes.isEmpty()) terminated.countDown();
     }
 

@@ -152,6 +152,94 @@ public final class ProcessApi {
         return self("isAlive").runtime.isAlive(pid);
     }
 
+    public static io.troupe.Source<Object> inbox() {
+        ProcessCell self = self("inbox()");
+        return new MailboxSource(self, message -> !isEvent(message)
+                && !(message instanceof io.troupe.TopicMessage topic && self.isListened(topic.topic())), "inbox");
+    }
+
+    public static io.troupe.Source<Object> events() {
+        return new MailboxSource(self("events()"), ProcessApi::isEvent, "events");
+    }
+
+    private static boolean isEvent(Object message) {
+        return message instanceof io.troupe.Exit || message instanceof io.troupe.Down || message instanceof io.troupe.Cancel;
+    }
+
+    public static io.troupe.Source<Object> listen(String topic) {
+        Objects.requireNonNull(topic, "topic");
+        ProcessCell self = self("listen");
+        self.listen(topic);
+        return new MailboxSource(self, message -> message instanceof io.troupe.TopicMessage m && m.topic().equals(topic),
+                "listen(" + topic + ")");
+    }
+
+    public static void unlisten(String topic) {
+        self("unlisten").unlisten(topic);
+    }
+
+    public static void sendTopic(Pid to, String topic, Object payload) {
+        checkTopic(topic);
+        ProcessCell self = Current.process();
+        if (self == null) {
+            throw new IllegalStateException("send with a topic must be called inside a Troupe process (it carries the sender)");
+        }
+        self.runtime.send(to, new io.troupe.TopicMessage(topic, self, Objects.requireNonNull(payload, "payload")));
+    }
+
+    public static void sendTopic(String name, String topic, Object payload) {
+        checkTopic(topic);
+        ProcessCell self = self("send with a topic");
+        self.runtime.send(name, new io.troupe.TopicMessage(topic, self, Objects.requireNonNull(payload, "payload")));
+    }
+
+    private static void checkTopic(String topic) {
+        if (topic == null || topic.isEmpty() || topic.startsWith("@")) {
+            throw new IllegalArgumentException("a topic must be non-empty and must not start with '@': " + topic);
+        }
+    }
+
+    public static void cancel(Pid pid) {
+        ProcessCell self = self("cancel");
+        self.runtime.send(pid, new io.troupe.Cancel(self));
+    }
+
+    public static void coroutine(Runnable body) {
+        threaded("coroutine").startCoroutine(Objects.requireNonNull(body, "body"));
+    }
+
+    private static GroupRegistry groups() {
+        return self("process groups").runtime.groups();
+    }
+
+    public static void groupJoin(String group, Pid pid) {
+        groups().join(Objects.requireNonNull(group, "group"), pid);
+    }
+
+    public static boolean groupLeave(String group, Pid pid) {
+        return groups().leave(group, pid);
+    }
+
+    public static java.util.Set<Pid> groupMembers(String group) {
+        return groups().members(group);
+    }
+
+    public static java.util.Set<String> groupNames() {
+        return groups().groups();
+    }
+
+    public static int groupBroadcast(String group, Object message, Pid except) {
+        return groups().broadcast(group, Objects.requireNonNull(message, "message"), except);
+    }
+
+    public static io.troupe.GroupMonitor groupMonitor(String group, Pid watcher) {
+        return groups().monitor(Objects.requireNonNull(group, "group"), watcher);
+    }
+
+    public static boolean groupDemonitor(Ref ref) {
+        return groups().demonitor(ref);
+    }
+
     public static Cancellable sendAfter(Duration delay, Pid to, Object message) {
         ProcessCell self = self("sendAfter");
         Objects.requireNonNull(message, "message");

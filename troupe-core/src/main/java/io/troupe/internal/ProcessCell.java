@@ -43,6 +43,7 @@ abstract class ProcessCell extends Mailbox implements Pid {
     private Map<Ref, ProcessCell> monitoredBy;  // monitor ref -> watcher
     private Map<Ref, ProcessCell> monitoring;   // monitor ref -> target (or this, for noproc)
     private ArrayDeque<Object> stash;           // consumer-owned
+    private Set<String> listened;               // consumer-owned: topics taken out of the inbox
 
     ProcessCell(LocalRuntime runtime, long id) {
         this.runtime = runtime;
@@ -133,6 +134,36 @@ abstract class ProcessCell extends Mailbox implements Pid {
         return null;
     }
 
+    /**
+     * Takes the oldest message matching {@code filter} (any if null) without waiting, keeping the
+     * others in order. Returns null if none is queued (a message may be in flight). Consumer only.
+     */
+    final Object takeMatching(Predicate<Object> filter) {
+        if (filter == null) return nextMessage();
+        Object message = takeStashed(filter);
+        if (message != null) return message;
+        for (message = poll(); message != null; message = poll()) {
+            if (filter.test(message)) return message;
+            skip(message);
+        }
+        return null;
+    }
+
+    /** Whether a message matching {@code filter} is queued; moves polled messages to the stash. Consumer only. */
+    final boolean hasMatch(Predicate<Object> filter) {
+        ArrayDeque<Object> skipped = stash;
+        if (skipped != null) {
+            for (Object message : skipped) {
+                if (filter.test(message)) return true;
+            }
+        }
+        for (Object message = poll(); message != null; message = poll()) {
+            skip(message);
+            if (filter.test(message)) return true;
+        }
+        return false;
+    }
+
     /** Keeps a message a selective receive skipped, in arrival order. Consumer only. */
     final void skip(Object message) {
         if (stash == null) stash = new ArrayDeque<>();
@@ -145,6 +176,21 @@ abstract class ProcessCell extends Mailbox implements Pid {
             skip(message);
         }
         if (stash != null) stash.removeIf(filter);
+    }
+
+    /** Takes {@code topic} out of the inbox view (owner only); see {@code Troupe.listen}. */
+    final void listen(String topic) {
+        if (listened == null) listened = new HashSet<>(4);
+        listened.add(topic);
+    }
+
+    final void unlisten(String topic) {
+        if (listened != null) listened.remove(topic);
+    }
+
+    /** Whether a topic message goes to a listen view rather than the inbox view. Owner only. */
+    final boolean isListened(String topic) {
+        return listened != null && listened.contains(topic);
     }
 
     // ---------------------------------------------------------------- flags and names

@@ -5,7 +5,10 @@ import io.troupe.ProcessExit;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Predicate;
 
 /*
@@ -14,14 +17,19 @@ import java.util.function.Predicate;
  *
  * Parking protocol (a Dekker-style handshake on volatile fields):
  *   consumer: poll() -> null; state = PARKED; if hasMessages() undo and retry; else park
- *   producer: offer(m);     if state == PARKED and CAS(PARKED -> RUNNING): unpark(thread)
+ *   producer: offer(m);     if state == PARKED and CAS(PARKED -> RUNNING): unpark
  * Either the consumer sees the producer's message before parking, or the producer sees PARKED and
  * wakes it. A message that is already queued never causes a wake-up, so a busy receiver drains its
  * mailbox without any thread hand-off.
  *
+ * Coroutines: once the process starts one, a fair lock (the baton) decides which of its threads
+ * runs; every Troupe wait releases the baton while parked. So the body and its coroutines take
+ * turns only at Troupe waits, and each turn happens-before the next: they share state without
+ * locks. Wake-ups then go to every thread of the process (each re-checks what it waits for).
+ *
  * Kill: terminate() from another thread marks the cell dead first (links and monitors are told at
- * once, as in Erlang), then unparks and interrupts the thread; the body unwinds with ProcessExit at
- * its next Troupe call or interruptible wait.
+ * once, as in Erlang), then unparks and interrupts the threads; they unwind with ProcessExit at
+ * their next Troupe call or interruptible wait.
  */
 final class ThreadProcess extends ProcessCell {
     private static final int RUNNING = 0;
@@ -39,6 +47,8 @@ final class ThreadProcess extends ProcessCell {
     @SuppressWarnings("unused") // accessed through STATE
     private volatile int state;
     volatile Thread thread;
+    private volatile ReentrantLock baton;              // null until the first coroutine
+    private volatile List<Thread> coroutines;          // null until the first coroutine
 
     ThreadProcess(LocalRuntime runtime, long id) {
         super(runtime, id);
@@ -48,6 +58,8 @@ final class ThreadProcess extends ProcessCell {
     void wake() {
         if (state == PARKED && STATE.compareAndSet(this, PARKED, RUNNING)) {
             LockSupport.unpark(thread);
+            List<Thread> others = coroutines;
+            if (others != null) others.forEach(LockSupport::unpark);
         }
     }
 
@@ -58,10 +70,17 @@ final class ThreadProcess extends ProcessCell {
 
     @Override
     void afterExit(ExitReason reason) {
+        Thread current = Thread.currentThread();
         Thread owner = thread;
-        if (owner != null && owner != Thread.currentThread()) {
+        if (owner != null && owner != current) {
             LockSupport.unpark(owner);
             owner.interrupt();
+        }
+        List<Thread> others = coroutines;
+        if (others != null) {
+            for (Thread coroutine : others) {
+                if (coroutine != current) coroutine.interrupt();
+            }
         }
     }
 
@@ -73,49 +92,104 @@ final class ThreadProcess extends ProcessCell {
 
     /**
      * Takes the first message matching {@code filter} (any message if null), waiting at most
-     * {@code timeoutNanos} (negative: forever). Returns null on timeout. Owner thread only.
+     * {@code timeoutNanos} (negative: forever). Returns null on timeout. Process threads only.
      */
     Object receive(Predicate<Object> filter, long timeoutNanos) {
         checkAlive();
-        Object message = filter == null ? nextMessage() : takeStashed(filter);
-        if (message != null) return message;
         long deadline = timeoutNanos > 0 ? System.nanoTime() + timeoutNanos : 0;
-        for (int spins = 0; ; ) {
-            message = poll();
-            if (message != null) {
-                if (filter == null || filter.test(message)) return message;
-                skip(message);
-                continue;
-            }
+        for (int inFlight = 0; ; ) {
+            Object message = takeMatching(filter);
+            if (message != null) return message;
             if (hasMessages()) { // a producer is between its exchange and its link
-                if (++spins > 64) Thread.yield(); else Thread.onSpinWait();
+                if (++inFlight > 64) Thread.yield(); else Thread.onSpinWait();
                 continue;
             }
             if (timeoutNanos == 0) return null;
             long remaining = 0;
             if (timeoutNanos > 0 && (remaining = deadline - System.nanoTime()) <= 0) return null;
-            state = PARKED;
-            if (hasMessages()) {
-                state = RUNNING;
-                continue;
-            }
-            if (timeoutNanos > 0) LockSupport.parkNanos(this, remaining); else LockSupport.park(this);
-            state = RUNNING;
+            park(null, true, remaining);
             checkAlive();
-            if (Thread.interrupted()) {
-                // Interrupts carry no meaning inside receive; only a kill (checked above) ends it.
-                Thread.onSpinWait();
-            }
         }
     }
 
-    /** Sleeps without taking messages; returns early only to unwind a kill. Owner thread only. */
+    /** Sleeps without taking messages; returns early only to unwind a kill. Process threads only. */
     void sleep(long nanos) {
         long deadline = System.nanoTime() + nanos;
         for (long remaining = nanos; remaining > 0; remaining = deadline - System.nanoTime()) {
             checkAlive();
-            LockSupport.parkNanos(this, remaining);
+            park(null, false, remaining);
         }
         checkAlive();
+    }
+
+    /**
+     * Parks until woken: by a message (if {@code forMailbox}), by {@code wait} being decided, by a
+     * kill, or after {@code nanos} (0: no limit). May return spuriously. Releases the baton meanwhile.
+     */
+    void park(SelectWait wait, boolean forMailbox, long nanos) {
+        if (forMailbox) {
+            state = PARKED;
+            if (hasMessages() || (wait != null && wait.winner() != null)) {
+                state = RUNNING;
+                return;
+            }
+        } else if (wait != null && wait.winner() != null) {
+            return;
+        }
+        ReentrantLock held = baton;
+        if (held != null) held.unlock();
+        try {
+            if (nanos > 0) LockSupport.parkNanos(this, nanos); else LockSupport.park(this);
+        } finally {
+            state = RUNNING;
+            if (held != null) acquireBaton(held);
+        }
+        if (Thread.interrupted()) {
+            // Interrupts carry no meaning inside a Troupe wait; only a kill (checked by callers) ends it.
+            Thread.onSpinWait();
+        }
+    }
+
+    private void acquireBaton(ReentrantLock held) {
+        held.lock(); // uninterruptible: the baton is always handed back, even while unwinding a kill
+    }
+
+    /** Starts a coroutine of this process. Called by a thread of this process holding the baton. */
+    void startCoroutine(Runnable body) {
+        checkAlive();
+        ReentrantLock held = baton;
+        if (held == null) {
+            held = new ReentrantLock(true);
+            held.lock(); // the caller runs on
+            coroutines = new CopyOnWriteArrayList<>();
+            baton = held;
+        }
+        ReentrantLock lock = held;
+        Thread coroutine = Thread.ofVirtual().unstarted(() -> runCoroutine(lock, body));
+        coroutines.add(coroutine);
+        coroutine.start();
+    }
+
+    private void runCoroutine(ReentrantLock lock, Runnable body) {
+        Current.bind(this);
+        lock.lock();
+        try {
+            if (isAlive()) body.run();
+        } catch (ProcessExit exit) {
+            terminate(exit.reason()); // exit() inside a coroutine ends the process
+        } catch (Throwable error) {
+            if (isAlive()) runtime.crashed(this, error);
+            terminate(ExitReason.Failure.of(error));
+        } finally {
+            coroutines.remove(Thread.currentThread());
+            lock.unlock();
+            Current.unbind();
+        }
+    }
+
+    /** Releases the baton when the process body ends, so no coroutine stays blocked on it. */
+    void releaseBaton() {
+        ReentrantLock held = baton;
+        if (held != null && held.isHeldByCurrentThread()) held.unlock();
     }
 }

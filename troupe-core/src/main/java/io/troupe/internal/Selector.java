@@ -1,0 +1,180 @@
+package io.troupe.internal;
+
+import io.troupe.ChannelClosedException;
+import io.troupe.ProcessExit;
+import io.troupe.SelectCase;
+import io.troupe.Selection;
+import io.troupe.TroupeException;
+
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.locks.LockSupport;
+
+/*
+ * Overview: Go's select algorithm over ChannelImpl and MailboxSource cases.
+ *
+ *  1. Shuffle the cases (uniformly), lock every channel involved in id order.
+ *  2. Try each case in that order; the first that can proceed fires. Mailbox cases are selective
+ *     receives on the caller's own mailbox, which needs no lock (the caller is its only consumer).
+ *  3. None ready: return the default if there is one; else queue a Waiter per channel case, all
+ *     sharing one SelectWait, unlock, and park. A channel operation that matches a waiter claims
+ *     the SelectWait (CAS) and unparks the thread; a message that matches a mailbox case makes the
+ *     owner cancel its SelectWait and retry from step 1.
+ *  4. On wake, remove the waiters that did not fire.
+ */
+public final class Selector {
+    private static final Selection DEFAULT = new Selection(-1, null, null, true);
+
+    private Selector() {
+    }
+
+    public static Selection select(SelectCase<?>[] cases, boolean hasDefault) {
+        if (cases.length == 0 && !hasDefault) throw new IllegalArgumentException("select needs at least one case");
+        ProcessCell self = Current.process();
+        ThreadProcess owner = self instanceof ThreadProcess threaded ? threaded : null;
+        boolean mailbox = false;
+        for (SelectCase<?> selectCase : cases) {
+            if (selectCase instanceof MailboxSource source) {
+                if (source.owner != self) {
+                    throw new IllegalStateException("only process " + source.owner + " may select on " + source);
+                }
+                mailbox = true;
+            } else if (!(selectCase instanceof ChannelCase<?>)) {
+                throw new IllegalArgumentException("not a Troupe select case: " + selectCase);
+            }
+        }
+        if (!hasDefault && self != null && owner == null) {
+            throw new IllegalStateException("a handler process cannot block in select; use Select.trySelect");
+        }
+        if (owner != null) owner.checkAlive();
+        ChannelImpl<?>[] channels = channelsOf(cases);
+        int[] order = shuffled(cases.length);
+        while (true) {
+            SelectWait wait;
+            Waiter[] waiters;
+            lockAll(channels);
+            try {
+                Selection ready = tryCases(cases, order, self);
+                if (ready != null) return ready;
+                if (hasDefault) return DEFAULT;
+                wait = new SelectWait(Thread.currentThread());
+                waiters = new Waiter[cases.length];
+                for (int i = 0; i < cases.length; i++) {
+                    if (cases[i] instanceof ChannelCase<?> c) {
+                        waiters[i] = new Waiter(wait, i, c.channel(), c.isSend(), c.value());
+                        c.channel().enqueueLocked(waiters[i]);
+                    }
+                }
+            } finally {
+                unlockAll(channels);
+            }
+            Selection fired = await(wait, waiters, cases, self, owner, mailbox);
+            if (fired != null) return fired;
+        }
+    }
+
+    private static Selection tryCases(SelectCase<?>[] cases, int[] order, ProcessCell self) {
+        for (int i : order) {
+            switch (cases[i]) {
+                case MailboxSource source -> {
+                    Object message = self.takeMatching(source.filter);
+                    if (message != null) return new Selection(i, source, message, true);
+                }
+                case ChannelCase<?> c when c.isSend() -> {
+                    if (c.channel().trySendLocked(c.value())) return new Selection(i, c.channel(), null, true);
+                }
+                case ChannelCase<?> c -> {
+                    ChannelImpl.Outcome outcome = c.channel().tryReceiveLocked();
+                    if (outcome != null) return new Selection(i, c.channel(), outcome.value(), outcome.ok());
+                }
+                default -> throw new IllegalArgumentException("not a Troupe select case: " + cases[i]);
+            }
+        }
+        return null;
+    }
+
+    /** Waits for the select to be decided; returns null if a mailbox case became ready (retry). */
+    private static Selection await(SelectWait wait, Waiter[] waiters, SelectCase<?>[] cases,
+                                   ProcessCell self, ThreadProcess owner, boolean mailbox) {
+        while (wait.winner() == null) {
+            if (mailbox && mailboxReady(cases, self)) {
+                if (wait.claim(SelectWait.CANCELLED)) {
+                    removeWaiters(waiters, -1);
+                    return null;
+                }
+                break;
+            }
+            if (owner != null) {
+                owner.park(wait, mailbox, 0);
+                if (!owner.isAlive()) {
+                    wait.claim(SelectWait.CANCELLED);
+                    removeWaiters(waiters, -1);
+                    throw new ProcessExit(owner.exitReason());
+                }
+            } else {
+                LockSupport.park(wait);
+                if (Thread.interrupted() && wait.claim(SelectWait.CANCELLED)) {
+                    removeWaiters(waiters, -1);
+                    Thread.currentThread().interrupt();
+                    throw new TroupeException("interrupted while waiting on a channel");
+                }
+            }
+        }
+        Waiter winner = wait.winner();
+        removeWaiters(waiters, winner.index);
+        if (winner.closed) throw new ChannelClosedException();
+        return new Selection(winner.index, winner.channel, winner.send ? null : winner.value, winner.ok);
+    }
+
+    private static boolean mailboxReady(SelectCase<?>[] cases, ProcessCell self) {
+        for (SelectCase<?> selectCase : cases) {
+            if (selectCase instanceof MailboxSource source && self.hasMatch(source.filter)) return true;
+        }
+        return false;
+    }
+
+    private static void removeWaiters(Waiter[] waiters, int keep) {
+        for (Waiter waiter : waiters) {
+            if (waiter == null || waiter.index == keep) continue;
+            waiter.channel.lock.lock();
+            try {
+                waiter.channel.removeLocked(waiter);
+            } finally {
+                waiter.channel.lock.unlock();
+            }
+        }
+    }
+
+    private static ChannelImpl<?>[] channelsOf(SelectCase<?>[] cases) {
+        return Arrays.stream(cases)
+                .filter(c -> c instanceof ChannelCase<?>)
+                .map(c -> ((ChannelCase<?>) c).channel())
+                .distinct()
+                .sorted(Comparator.comparingLong(c -> c.id))
+                .toArray(ChannelImpl<?>[]::new);
+    }
+
+    private static int[] shuffled(int n) {
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) order[i] = i;
+        if (n > 1) {
+            ThreadLocalRandom random = ThreadLocalRandom.current();
+            for (int i = n - 1; i > 0; i--) {
+                int j = random.nextInt(i + 1);
+                int swap = order[i];
+                order[i] = order[j];
+                order[j] = swap;
+            }
+        }
+        return order;
+    }
+
+    private static void lockAll(ChannelImpl<?>[] channels) {
+        for (ChannelImpl<?> channel : channels) channel.lock.lock();
+    }
+
+    private static void unlockAll(ChannelImpl<?>[] channels) {
+        for (int i = channels.length - 1; i >= 0; i--) channels[i].lock.unlock();
+    }
+}

@@ -1,0 +1,82 @@
+package io.troupe;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class CoroutineTest {
+    private final TroupeRuntime runtime = TroupeRuntime.start();
+
+    @AfterEach
+    void close() {
+        runtime.close();
+    }
+
+    @Test
+    void coroutinesNeverRunInParallelWithTheBody() {
+        AtomicInteger running = new AtomicInteger();
+        AtomicBoolean overlapped = new AtomicBoolean();
+        int[] shared = new int[1]; // plain field shared without locks
+        runtime.run(() -> {
+            for (int c = 0; c < 4; c++) {
+                Troupe.coroutine(() -> {
+                    for (int i = 0; i < 200; i++) {
+                        if (running.incrementAndGet() > 1) overlapped.set(true);
+                        shared[0]++;
+                        running.decrementAndGet();
+                        Troupe.receive(Duration.ofNanos(1)); // a Troupe wait: a switch point
+                    }
+                });
+            }
+            for (int i = 0; i < 200; i++) {
+                if (running.incrementAndGet() > 1) overlapped.set(true);
+                shared[0]++;
+                running.decrementAndGet();
+                Troupe.receive(Duration.ofNanos(1));
+            }
+            Troupe.receive(Duration.ofMillis(500)); // let the coroutines finish
+        });
+        assertThat(overlapped).isFalse();
+        assertThat(shared[0]).isEqualTo(1000);
+    }
+
+    @Test
+    void exceptionInCoroutine_failsTheProcess() {
+        runtime.run(() -> {
+            Spawned child = Troupe.spawnMonitor(() -> {
+                Troupe.coroutine(() -> {
+                    throw new IllegalStateException("coroutine broke");
+                });
+                Troupe.receive();
+            });
+            Down down = Troupe.receive(Down.class, Duration.ofSeconds(5));
+            assertThat(down.pid()).isEqualTo(child.pid());
+            assertThat(down.reason()).isInstanceOfSatisfying(ExitReason.Failure.class,
+                    failure -> assertThat(failure.message()).isEqualTo("coroutine broke"));
+        });
+    }
+
+    @Test
+    void coroutinesEndWithTheirProcess() {
+        AtomicBoolean stillRunningAfterExit = new AtomicBoolean();
+        AtomicBoolean started = new AtomicBoolean();
+        runtime.run(() -> {
+            Spawned child = Troupe.spawnMonitor(() -> {
+                Troupe.coroutine(() -> {
+                    started.set(true);
+                    while (true) Troupe.receive(Duration.ofMillis(10));
+                });
+                Troupe.receive(Duration.ofMillis(50));
+            });
+            Troupe.receive(Down.class, Duration.ofSeconds(5));
+            assertThat(started).isTrue();
+        });
+        assertThat(runtime.processCount()).isZero();
+        assertThat(stillRunningAfterExit).isFalse();
+    }
+}
