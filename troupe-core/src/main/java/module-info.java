@@ -10,4 +10,7 @@ module io.troupe.core {
 
     // API
     exports io.troupe;
+
+    // SPI: for distribution layers (troupe-node)
+    exports io.troupe.spi;
 }

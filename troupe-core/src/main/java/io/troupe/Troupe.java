@@ -103,6 +103,15 @@ public final class Troupe {
         ProcessApi.send(name, message);
     }
 
+    /**
+     * Sends a message to the process registered as {@code name.name()} on node {@code name.node()}
+     * (Erlang's {@code {Name, Node} ! Message}); this node or another. A name that is not registered
+     * on another node drops the message there; on this node it throws {@link NoSuchNameException}.
+     */
+    public static void send(Name name, Object message) {
+        ProcessApi.send(name, message);
+    }
+
     /** Takes the oldest message, waiting as long as it takes. */
     public static Object receive() {
         return ProcessApi.receive(null, null);

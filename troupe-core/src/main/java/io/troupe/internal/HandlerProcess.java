@@ -69,6 +69,7 @@ final class HandlerProcess extends ProcessCell {
     /** Runs one batch on {@code worker}. Called only by the holder of the SCHEDULED token. */
     void run(Worker worker, int throughput) {
         worker.current = this;
+        boolean drained = false;
         try {
             if (!isAlive()) {
                 release();
@@ -80,13 +81,18 @@ final class HandlerProcess extends ProcessCell {
             }
             for (int handled = 0; handled < throughput; handled++) {
                 Object message = nextMessage();
-                if (message == null) break;
+                if (message == null) {
+                    drained = true; // the stash and the linked part of the mailbox are empty
+                    break;
+                }
                 if (!invoke(message)) return;
             }
         } finally {
             worker.current = null;
         }
-        if (hasMessages()) {
+        // A batch cut short by `throughput` may leave messages in the stash (demonitor and
+        // selective calls move queued messages there), which hasMessages() does not see.
+        if (!drained || hasMessages()) {
             worker.requeue(this);
             return;
         }

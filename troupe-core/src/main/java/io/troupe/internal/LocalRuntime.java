@@ -10,6 +10,8 @@ import io.troupe.Ref;
 import io.troupe.RuntimeOptions;
 import io.troupe.Spawned;
 import io.troupe.TroupeRuntime;
+import io.troupe.Name;
+import io.troupe.spi.Distribution;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,6 +49,8 @@ final class LocalRuntime implements TroupeRuntime {
     private final Timers timers;
     private final GroupRegistry groups = new GroupRegistry(this);
     private final CountDownLatch terminated = new CountDownLatch(1);
+    private final ConcurrentHashMap<String, Set<ProcessCell>> remoteInterest = new ConcurrentHashMap<>();
+    private volatile Distribution distribution;
     private volatile boolean stopping;
     private volatile boolean closed;
 
@@ -211,9 +215,82 @@ final class LocalRuntime implements TroupeRuntime {
         ProcessCell cell = resolve(Objects.requireNonNull(to, "to"));
         if (cell != null) {
             cell.tell(message);
+        } else if (isRemote(to)) {
+            distribution.send(senderPid(), to, message);
         } else if (LOG.isDebugEnabled()) {
             LOG.debug("dropped a message to {}: no such process on this node", to);
         }
+    }
+
+    /** Sends to a name on a node: this one (as {@link #send(String, Object)}) or another. */
+    void send(Name to, Object message) {
+        Objects.requireNonNull(message, "message");
+        if (to.node().equals(node())) {
+            send(to.name(), message);
+        } else if (distribution != null) {
+            distribution.send(senderPid(), to, message);
+        } else {
+            throw new IllegalStateException("cannot send to " + to + ": node " + node() + " is not distributed");
+        }
+    }
+
+    private Pid senderPid() {
+        ProcessCell self = Current.process();
+        return self == null ? systemPid : self;
+    }
+
+    // ---------------------------------------------------------------- distribution
+
+    void attach(Distribution layer) {
+        synchronized (remoteInterest) {
+            if (distribution != null) throw new IllegalStateException("a distribution layer is already attached to " + node());
+            distribution = Objects.requireNonNull(layer, "distribution");
+        }
+    }
+
+    /** Whether {@code pid} belongs to another node reachable through the distribution layer. */
+    boolean isRemote(Pid pid) {
+        return distribution != null && !pid.node().equals(node());
+    }
+
+    void noteInterest(ProcessCell cell, String remoteNode) {
+        remoteInterest.computeIfAbsent(remoteNode, n -> ConcurrentHashMap.newKeySet()).add(cell);
+    }
+
+    void linkRemote(ProcessCell local, Pid remote) {
+        noteInterest(local, remote.node());
+        distribution.link(local, remote);
+    }
+
+    void unlinkRemote(ProcessCell local, Pid remote) {
+        local.unlinkRemote(remote);
+        distribution.unlink(local, remote);
+    }
+
+    void monitorRemote(Ref ref, ProcessCell watcher, Pid target) {
+        noteInterest(watcher, target.node());
+        distribution.monitor(ref, watcher, target);
+    }
+
+    void demonitorRemote(Ref ref, ProcessCell watcher, Pid target) {
+        Distribution layer = distribution;
+        if (layer != null) layer.demonitor(ref, watcher, target);
+    }
+
+    void exitRemote(Pid from, Pid to, ExitReason reason, boolean viaLink) {
+        Distribution layer = distribution;
+        if (layer != null) layer.exit(from, to, reason, viaLink);
+    }
+
+    void downRemote(Ref ref, Pid watcher, Pid target, ExitReason reason) {
+        Distribution layer = distribution;
+        if (layer != null) layer.down(ref, watcher, target, reason);
+    }
+
+    /** Fires the links and monitors of every local process that reached {@code remoteNode}. */
+    void nodeDown(String remoteNode) {
+        Set<ProcessCell> cells = remoteInterest.remove(remoteNode);
+        if (cells != null) cells.forEach(cell -> cell.nodeDown(remoteNode));
     }
 
     @Override
@@ -276,9 +353,11 @@ final class LocalRuntime implements TroupeRuntime {
     public void exit(Pid pid, ExitReason reason) {
         Objects.requireNonNull(reason, "reason");
         ProcessCell cell = resolve(Objects.requireNonNull(pid, "pid"));
-        if (cell == null) return;
-        ProcessCell sender = Current.process();
-        cell.exitSignal(sender == null ? systemPid : sender, reason);
+        if (cell != null) {
+            cell.exitSignal(senderPid(), reason);
+        } else if (isRemote(pid)) {
+            distribution.exit(senderPid(), pid, reason, false);
+        }
     }
 
     @Override
@@ -297,6 +376,7 @@ final class LocalRuntime implements TroupeRuntime {
         if (name != null) names.remove(name, cell);
         processes.remove(cell.id(), cell);
         groups.memberExited(cell);
+        if (!remoteInterest.isEmpty()) remoteInterest.values().forEach(cells -> cells.remove(cell));
         if (stopping && processes.isEmpty()) terminated.countDown();
     }
 

@@ -73,6 +73,10 @@ public final class ProcessApi {
         }
     }
 
+    public static void send(io.troupe.Name name, Object message) {
+        self("send to a name on a node").runtime.send(name, message);
+    }
+
     public static void send(String name, Object message) {
         self("send by name").runtime.send(name, message);
     }
@@ -110,6 +114,11 @@ public final class ProcessApi {
     public static void link(Pid pid) {
         ProcessCell self = self("link");
         ProcessCell other = self.runtime.resolve(pid);
+        if (other == null && self.runtime.isRemote(pid)) {
+            if (!self.linkRemote(pid)) throw new ProcessExit(self.exitReason());
+            self.runtime.linkRemote(self, pid);
+            return;
+        }
         if (other == null || !ProcessCell.link(self, other)) {
             if (!self.isAlive()) throw new ProcessExit(self.exitReason());
             self.exitSignal(pid, ExitReason.NOPROC);
@@ -121,6 +130,7 @@ public final class ProcessApi {
         ProcessCell self = self("unlink");
         ProcessCell other = self.runtime.resolve(pid);
         if (other != null) ProcessCell.unlink(self, other);
+        else if (self.runtime.isRemote(pid)) self.runtime.unlinkRemote(self, pid);
     }
 
     public static Ref monitor(Pid pid) {

@@ -39,9 +39,9 @@ abstract class ProcessCell extends Mailbox implements Pid {
     private volatile ExitReason exitReason;
     private volatile boolean trapExit;
     private String name;
-    private Set<ProcessCell> links;            // lazily created
-    private Map<Ref, ProcessCell> monitoredBy;  // monitor ref -> watcher
-    private Map<Ref, ProcessCell> monitoring;   // monitor ref -> target (or this, for noproc)
+    private Set<Pid> links;                    // lazily created; local cells or remote pids
+    private Map<Ref, Pid> monitoredBy;          // monitor ref -> watcher (local cell or remote pid)
+    private Map<Ref, Pid> monitoring;           // monitor ref -> target (or this, for noproc)
     private ArrayDeque<Object> stash;           // consumer-owned
     private Set<String> listened;               // consumer-owned: topics taken out of the inbox
 
@@ -251,7 +251,18 @@ abstract class ProcessCell extends Mailbox implements Pid {
         }
     }
 
-    private Set<ProcessCell> linkSet() {
+    /** Records this side of a link with a process of another node; false if this one is dead. */
+    final synchronized boolean linkRemote(Pid remote) {
+        if (exitReason != null) return false;
+        linkSet().add(remote);
+        return true;
+    }
+
+    final synchronized void unlinkRemote(Pid remote) {
+        if (links != null) links.remove(remote);
+    }
+
+    private Set<Pid> linkSet() {
         if (links == null) links = new HashSet<>(4);
         return links;
     }
@@ -261,12 +272,16 @@ abstract class ProcessCell extends Mailbox implements Pid {
     }
 
     /** An exit signal that travels through the link from {@code from}, which has exited. */
-    private void linkExit(ProcessCell from, ExitReason reason) {
+    final void linkExit(Pid from, ExitReason reason) {
         synchronized (this) {
             if (exitReason != null || links == null || !links.remove(from)) {
                 return; // dead, or unlinked before the signal arrived
             }
         }
+        onLinkExit(from, reason);
+    }
+
+    private void onLinkExit(Pid from, ExitReason reason) {
         if (trapExit) {
             tell(new Exit(from, reason));
         } else if (!(reason instanceof ExitReason.Normal)) {
@@ -287,27 +302,34 @@ abstract class ProcessCell extends Mailbox implements Pid {
 
     // ---------------------------------------------------------------- monitors
 
-    /** Starts watching {@code target}; a dead target yields a Down with NOPROC at once. */
+    /**
+     * Starts watching {@code targetPid}: a local {@code target}, or (target null) a remote pid or a
+     * dead one. A dead local target yields a Down with NOPROC at once.
+     */
     final Ref monitor(ProcessCell target, Pid targetPid) {
         Ref ref = runtime.newRef();
+        boolean remote = target == null && runtime.isRemote(targetPid);
         synchronized (this) {
             if (monitoring == null) monitoring = new HashMap<>(4);
-            monitoring.put(ref, target == null ? this : target);
+            monitoring.put(ref, target != null ? target : remote ? targetPid : this);
         }
-        if (target == null || !target.addWatcher(ref, this)) {
+        if (remote) {
+            runtime.monitorRemote(ref, this, targetPid);
+        } else if (target == null || !target.addWatcher(ref, this)) {
             deliverDown(ref, targetPid, ExitReason.NOPROC);
         }
         return ref;
     }
 
-    private synchronized boolean addWatcher(Ref ref, ProcessCell watcher) {
+    /** Adds a watcher (local cell or remote pid); false if this process is dead. */
+    final synchronized boolean addWatcher(Ref ref, Pid watcher) {
         if (exitReason != null) return false;
         if (monitoredBy == null) monitoredBy = new HashMap<>(4);
         monitoredBy.put(ref, watcher);
         return true;
     }
 
-    private synchronized void removeWatcher(Ref ref) {
+    final synchronized void removeWatcher(Ref ref) {
         if (monitoredBy != null) monitoredBy.remove(ref);
     }
 
@@ -318,21 +340,51 @@ abstract class ProcessCell extends Mailbox implements Pid {
      * @return whether the monitor was active
      */
     final boolean demonitor(Ref ref) {
-        ProcessCell target;
+        Pid target;
         synchronized (this) {
             target = monitoring == null ? null : monitoring.remove(ref);
         }
-        if (target != null && target != this) target.removeWatcher(ref);
+        if (target instanceof ProcessCell cell) {
+            if (cell != this) cell.removeWatcher(ref);
+        } else if (target != null) {
+            runtime.demonitorRemote(ref, this, target);
+        }
         flush(message -> message instanceof Down down && down.ref().equals(ref));
         return target != null;
     }
 
-    private void deliverDown(Ref ref, Pid pid, ExitReason reason) {
+    final void deliverDown(Ref ref, Pid pid, ExitReason reason) {
         synchronized (this) {
             if (exitReason != null || monitoring == null || monitoring.remove(ref) == null) return;
             offer(new Down(ref, pid, reason));
         }
         wake();
+    }
+
+    /** The connection to {@code node} is lost: fire links and monitors that reach it. */
+    final void nodeDown(String node) {
+        List<Pid> brokenLinks = new ArrayList<>();
+        List<Map.Entry<Ref, Pid>> brokenMonitors = new ArrayList<>();
+        synchronized (this) {
+            if (exitReason != null) return;
+            if (links != null) {
+                for (var it = links.iterator(); it.hasNext(); ) {
+                    Pid pid = it.next();
+                    if (pid.node().equals(node)) {
+                        it.remove();
+                        brokenLinks.add(pid);
+                    }
+                }
+            }
+            if (monitoring != null) {
+                monitoring.forEach((ref, target) -> {
+                    if (target.node().equals(node)) brokenMonitors.add(Map.entry(ref, target));
+                });
+            }
+            if (monitoredBy != null) monitoredBy.values().removeIf(watcher -> watcher.node().equals(node));
+        }
+        for (var monitor : brokenMonitors) deliverDown(monitor.getKey(), monitor.getValue(), ExitReason.NOCONNECTION);
+        for (Pid pid : brokenLinks) onLinkExit(pid, ExitReason.NOCONNECTION);
     }
 
     // ---------------------------------------------------------------- exit
@@ -342,9 +394,9 @@ abstract class ProcessCell extends Mailbox implements Pid {
      * links and monitors. Safe from any thread. Returns false if it had already ended.
      */
     final boolean terminate(ExitReason reason) {
-        Set<ProcessCell> linked;
-        Map<Ref, ProcessCell> watchers;
-        Map<Ref, ProcessCell> watched;
+        Set<Pid> linked;
+        Map<Ref, Pid> watchers;
+        Map<Ref, Pid> watched;
         String registeredName;
         synchronized (this) {
             if (exitReason != null) return false;
@@ -360,14 +412,24 @@ abstract class ProcessCell extends Mailbox implements Pid {
         }
         runtime.exited(this, registeredName);
         if (linked != null) {
-            for (ProcessCell other : new ArrayList<>(linked)) other.linkExit(this, reason);
+            for (Pid other : linked) {
+                if (other instanceof ProcessCell cell) cell.linkExit(this, reason);
+                else runtime.exitRemote(this, other, reason, true);
+            }
         }
         if (watchers != null) {
-            watchers.forEach((ref, watcher) -> watcher.deliverDown(ref, this, reason));
+            watchers.forEach((ref, watcher) -> {
+                if (watcher instanceof ProcessCell cell) cell.deliverDown(ref, this, reason);
+                else runtime.downRemote(ref, watcher, this, reason);
+            });
         }
         if (watched != null) {
             watched.forEach((ref, target) -> {
-                if (target != this) target.removeWatcher(ref);
+                if (target instanceof ProcessCell cell) {
+                    if (cell != this) cell.removeWatcher(ref);
+                } else {
+                    runtime.demonitorRemote(ref, this, target);
+                }
             });
         }
         afterExit(reason);

@@ -11,4 +11,12 @@ public final class Runtimes {
     public static TroupeRuntime start(RuntimeOptions options) {
         return new LocalRuntime(options);
     }
+
+    public static io.troupe.spi.RuntimeEndpoint attach(TroupeRuntime runtime, io.troupe.spi.Distribution distribution) {
+        if (!(runtime instanceof LocalRuntime local)) {
+            throw new IllegalArgumentException("not a Troupe runtime: " + runtime);
+        }
+        local.attach(distribution);
+        return new Endpoint(local);
+    }
 }
