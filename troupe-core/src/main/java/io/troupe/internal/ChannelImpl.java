@@ -86,8 +86,7 @@ final class ChannelImpl<T> implements Channel<T> {
 
     @Override
     public void send(T value) {
-        Objects.requireNonNull(value, "value");
-        Selector.select(new SelectCase<?>[] {new ChannelCase<>(this, true, value)}, false);
+        Selector.single(this, Objects.requireNonNull(value, "value"), null);
     }
 
     @Override
@@ -104,7 +103,7 @@ final class ChannelImpl<T> implements Channel<T> {
     @Override
     @SuppressWarnings("unchecked")
     public T receive() {
-        return (T) Selector.select(new SelectCase<?>[] {receiveCase}, false).value();
+        return (T) Selector.single(this, null, receiveCase);
     }
 
     @Override

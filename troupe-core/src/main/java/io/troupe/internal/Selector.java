@@ -7,7 +7,6 @@ import io.troupe.Selection;
 import io.troupe.TroupeException;
 
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.LockSupport;
 
@@ -25,6 +24,11 @@ import java.util.concurrent.locks.LockSupport;
  */
 public final class Selector {
     private static final Selection DEFAULT = new Selection(-1, null, null, true);
+    /** Busy-wait iterations before parking (about a microsecond); 0 when there is one CPU. */
+    private static final int SPINS = Runtime.getRuntime().availableProcessors() > 1
+            ? Integer.getInteger("troupe.channel.spins", 256) : 0;
+    /** Carrier yields of a virtual thread before parking. */
+    private static final int YIELDS = Integer.getInteger("troupe.channel.yields", 2);
 
     private Selector() {
     }
@@ -74,6 +78,37 @@ public final class Selector {
         }
     }
 
+    /**
+     * A plain send ({@code value != null}) or receive on one channel: the common case, without the
+     * shuffling and arrays of a multi-way select. Returns the received value (null when closed).
+     */
+    static Object single(ChannelImpl<?> channel, Object value, SelectCase<?> asCase) {
+        ProcessCell self = Current.process();
+        ThreadProcess owner = self instanceof ThreadProcess threaded ? threaded : null;
+        if (self != null && owner == null) {
+            throw new IllegalStateException("a handler process cannot block on a channel; use trySend or tryReceive");
+        }
+        if (owner != null) owner.checkAlive();
+        boolean send = value != null;
+        SelectWait wait;
+        Waiter waiter;
+        channel.lock.lock();
+        try {
+            if (send) {
+                if (channel.trySendLocked(value)) return null;
+            } else {
+                ChannelImpl.Outcome outcome = channel.tryReceiveLocked();
+                if (outcome != null) return outcome.value();
+            }
+            wait = new SelectWait(Thread.currentThread());
+            waiter = new Waiter(wait, 0, channel, send, value);
+            channel.enqueueLocked(waiter);
+        } finally {
+            channel.lock.unlock();
+        }
+        return await(wait, new Waiter[] {waiter}, new SelectCase<?>[] {asCase}, self, owner, false).value();
+    }
+
     private static Selection tryCases(SelectCase<?>[] cases, int[] order, ProcessCell self) {
         for (int i : order) {
             switch (cases[i]) {
@@ -97,6 +132,13 @@ public final class Selector {
     /** Waits for the select to be decided; returns null if a mailbox case became ready (retry). */
     private static Selection await(SelectWait wait, Waiter[] waiters, SelectCase<?>[] cases,
                                    ProcessCell self, ThreadProcess owner, boolean mailbox) {
+        if (Thread.currentThread().isVirtual()) {
+            // The partner we just woke is usually queued on this very carrier: yielding lets it run
+            // and answer, which costs far less than parking and being unparked. Spinning would not.
+            for (int i = 0; i < YIELDS && wait.winner() == null; i++) Thread.yield();
+        } else {
+            for (int spin = 0; spin < SPINS && wait.winner() == null; spin++) Thread.onSpinWait();
+        }
         while (wait.winner() == null) {
             if (mailbox && mailboxReady(cases, self)) {
                 if (wait.claim(SelectWait.CANCELLED)) {
@@ -147,12 +189,19 @@ public final class Selector {
     }
 
     private static ChannelImpl<?>[] channelsOf(SelectCase<?>[] cases) {
-        return Arrays.stream(cases)
-                .filter(c -> c instanceof ChannelCase<?>)
-                .map(c -> ((ChannelCase<?>) c).channel())
-                .distinct()
-                .sorted(Comparator.comparingLong(c -> c.id))
-                .toArray(ChannelImpl<?>[]::new);
+        ChannelImpl<?>[] channels = new ChannelImpl<?>[cases.length];
+        int count = 0;
+        for (SelectCase<?> selectCase : cases) {
+            if (!(selectCase instanceof ChannelCase<?> c)) continue;
+            ChannelImpl<?> channel = c.channel();
+            int at = count;
+            while (at > 0 && channels[at - 1].id > channel.id) at--;   // insertion sort by id
+            if (at > 0 && channels[at - 1] == channel) continue;        // already there
+            System.arraycopy(channels, at, channels, at + 1, count - at);
+            channels[at] = channel;
+            count++;
+        }
+        return count == channels.length ? channels : Arrays.copyOf(channels, count);
     }
 
     private static int[] shuffled(int n) {
