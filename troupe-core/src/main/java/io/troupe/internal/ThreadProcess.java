@@ -44,6 +44,9 @@ final class ThreadProcess extends ProcessCell {
         }
     }
 
+    /** Carrier yields before parking in receive; see {@link Selector} for the reasoning. */
+    private static final int YIELDS_BEFORE_PARK = Integer.getInteger("troupe.receive.yields", 2);
+
     @SuppressWarnings("unused") // accessed through STATE
     private volatile int state;
     volatile Thread thread;
@@ -97,7 +100,7 @@ final class ThreadProcess extends ProcessCell {
     Object receive(Predicate<Object> filter, long timeoutNanos) {
         checkAlive();
         long deadline = timeoutNanos > 0 ? System.nanoTime() + timeoutNanos : 0;
-        for (int inFlight = 0; ; ) {
+        for (int inFlight = 0, yields = 0; ; ) {
             Object message = takeMatching(filter);
             if (message != null) return message;
             if (hasMessages()) { // a producer is between its exchange and its link
@@ -105,6 +108,11 @@ final class ThreadProcess extends ProcessCell {
                 continue;
             }
             if (timeoutNanos == 0) return null;
+            if (yields < YIELDS_BEFORE_PARK && baton == null && Thread.currentThread().isVirtual()) {
+                yields++;
+                Thread.yield(); // a process we just sent to often runs on this carrier and answers
+                continue;
+            }
             long remaining = 0;
             if (timeoutNanos > 0 && (remaining = deadline - System.nanoTime()) <= 0) return null;
             park(null, true, remaining);
