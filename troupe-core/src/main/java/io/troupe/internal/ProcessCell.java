@@ -410,6 +410,48 @@ abstract class ProcessCell extends Mailbox implements Pid {
             monitoring = null;
             name = null;
         }
+        // Exits cascade through links (terminate -> linkExit -> terminate ...). Run nested ones from
+        // a per-thread queue instead of recursing, so a long chain cannot overflow the stack: the
+        // outermost terminate on this thread drains the queue before it returns.
+        Object cascade = CASCADE.get();
+        if (cascade != null) {
+            @SuppressWarnings("unchecked")
+            ArrayDeque<Runnable> queue = cascade instanceof ArrayDeque<?> q ? (ArrayDeque<Runnable>) q : new ArrayDeque<>();
+            queue.addLast(() -> notifyExit(reason, registeredName, linked, watchers, watched));
+            if (queue != cascade) CASCADE.set(queue);
+            return true;
+        }
+        CASCADE.set(CASCADE_RUNNING);
+        RuntimeException failure = null;
+        try {
+            notifyExit(reason, registeredName, linked, watchers, watched);
+        } catch (RuntimeException e) {
+            failure = e;
+        }
+        try {
+            if (CASCADE.get() instanceof ArrayDeque<?> queue) {
+                for (Object next = queue.pollFirst(); next != null; next = queue.pollFirst()) {
+                    try {
+                        ((Runnable) next).run();
+                    } catch (RuntimeException e) { // one failed notification must not strand the rest
+                        if (failure == null) failure = e; else failure.addSuppressed(e);
+                    }
+                }
+            }
+        } finally {
+            CASCADE.remove();
+        }
+        if (failure != null) throw failure;
+        return true;
+    }
+
+    /** Marks a thread that is running {@link #terminate}'s notifications, until a nested exit needs a queue. */
+    private static final Object CASCADE_RUNNING = new Object();
+    private static final ThreadLocal<Object> CASCADE = new ThreadLocal<>();
+
+    /** Tells links and monitors that this process has ended; the second half of {@link #terminate}. */
+    private void notifyExit(ExitReason reason, String registeredName, Set<Pid> linked,
+                            Map<Ref, Pid> watchers, Map<Ref, Pid> watched) {
         runtime.exited(this, registeredName);
         if (linked != null) {
             for (Pid other : linked) {
@@ -433,6 +475,5 @@ abstract class ProcessCell extends Mailbox implements Pid {
             });
         }
         afterExit(reason);
-        return true;
     }
 }
