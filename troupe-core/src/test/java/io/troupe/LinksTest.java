@@ -9,6 +9,7 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** Links: CL-5 (ConcurrentLua example 5a) and Erlang's link rules. */
 class LinksTest extends RuntimeTestSupport {
@@ -234,5 +235,29 @@ class LinksTest extends RuntimeTestSupport {
             assertThat(exit.reason()).isInstanceOf(ExitReason.Failure.class);
             return null;
         });
+    }
+
+    @Test
+    void spawnLinkFromAProcessKilledMidwayLeavesNoOrphanChild() {
+        java.util.concurrent.atomic.AtomicBoolean proceed = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.atomic.AtomicReference<Throwable> outcome = new java.util.concurrent.atomic.AtomicReference<>();
+        int baseline = runtime.processCount();
+        Pid parent = runtime.spawn(() -> {
+            // Busy without any Troupe call, so the kill is only noticed at the next one.
+            long deadline = System.nanoTime() + PATIENCE.toNanos();
+            while (!proceed.get() && System.nanoTime() < deadline) Thread.onSpinWait();
+            try {
+                Troupe.spawnLink(() -> { });
+            } catch (Throwable t) {
+                outcome.set(t);
+                throw t;
+            }
+        });
+        runtime.exit(parent, ExitReason.KILL);
+        awaitDead(parent);
+        proceed.set(true);
+        await().atMost(PATIENCE).until(() -> outcome.get() != null);
+        assertThat(outcome.get()).isInstanceOf(ProcessExit.class);
+        awaitProcessCount(baseline);
     }
 }

@@ -129,6 +129,7 @@ final class LocalRuntime implements TroupeRuntime {
         if (stopping) throw new IllegalStateException("runtime " + node() + " is shutting down");
         processes.put(process.id(), process);
         if (link && !ProcessCell.link(parent, process)) {
+            process.terminate(parent.exitReason()); // never started: take it out of the table again
             throw new ProcessExit(parent.exitReason());
         }
         Ref ref = monitor ? parent.monitor(process, process) : null;
