@@ -297,6 +297,29 @@ class ProcessBasicsTest extends RuntimeTestSupport {
     }
 
     @Test
+    void aKilledRootProcessUnwindsCallWithKilledAndLeavesTheThreadUninterrupted() {
+        Pid[] root = new Pid[1];
+        java.util.concurrent.CountDownLatch waiting = new java.util.concurrent.CountDownLatch(1);
+        Thread.ofPlatform().start(() -> {
+            try {
+                waiting.await();
+            } catch (InterruptedException e) {
+                return;
+            }
+            runtime.exit(root[0], ExitReason.KILL);
+        });
+        assertThatThrownBy(() -> runtime.run(() -> {
+            root[0] = Troupe.self();
+            waiting.countDown();
+            Troupe.receive(); // blocks until killed
+        })).isInstanceOfSatisfying(ProcessExit.class, e -> assertThat(e.reason()).isEqualTo(ExitReason.KILLED));
+        assertThat(Thread.currentThread().isInterrupted()).isFalse();
+        assertThat(runtime.isAlive(root[0])).isFalse();
+        // the thread can be a root process again
+        assertThat(call(() -> "again")).isEqualTo("again");
+    }
+
+    @Test
     void aThreadCanBeARootProcessAgainAfterwards() {
         Pid first = call(Troupe::self);
         Pid second = call(Troupe::self);
