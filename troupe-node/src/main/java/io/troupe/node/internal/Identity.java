@@ -1,0 +1,14 @@
+package io.troupe.node.internal;
+
+import java.net.URI;
+
+/**
+ * What a node proves and announces in handshakes.
+ *
+ * @param node     its name
+ * @param creation its incarnation
+ * @param cookie   the shared secret, as the HMAC key; never sent
+ * @param address  where it listens
+ */
+record Identity(String node, int creation, byte[] cookie, URI address) {
+}
