@@ -1,5 +1,7 @@
 /**
- * Supervision for Troupe processes: OTP supervisors ({@link io.troupe.supervision.Supervisor}).
+ * Supervision for Troupe processes: OTP supervisors ({@link io.troupe.supervision.Supervisor}) and
+ * Wippy-style services with restart backoff and dependencies
+ * ({@link io.troupe.supervision.Services}).
  *
  * <p>{@code io.troupe.supervision} is the API. {@code io.troupe.supervision.internal} holds the
  * implementation and is exported to nobody.
