@@ -26,7 +26,8 @@ import java.util.List;
  *                         stop all children (reverse order), exit with IntensityExceeded
  *
  *   stop:  exit signal from its parent (any reason), or SHUTDOWN / any abnormal exit signal from a
- *          process that is not its child ──► stop all children (reverse order), exit with that reason
+ *          process that is not its child ──► stop all children (reverse order), exit with that reason;
+ *          or {@link #stop} ──► the same, exit normal
  * </pre>
  *
  * <h2>The supervisor process</h2>
@@ -62,8 +63,8 @@ public interface Supervisor {
 
     /**
      * Starts a supervisor that is linked to nobody, from any thread or threaded process, and
-     * returns once all of its children have started. Stop it with {@link #stop(Duration)}; it also
-     * stops when the runtime shuts down.
+     * returns once all of its children have started. Stop it with {@link #stop(Duration)} or the
+     * exit signal {@code SHUTDOWN}; it also stops when the runtime shuts down.
      *
      * @throws SupervisorException as {@link #startLink}
      */
@@ -126,8 +127,10 @@ public interface Supervisor {
     long restarts();
 
     /**
-     * Stops the supervisor: sends it the exit signal {@code SHUTDOWN} and waits until it has
-     * stopped its children and exited.
+     * Stops the supervisor, as {@code gen_server:stop}: it stops its children in reverse order and
+     * exits with {@link io.troupe.ExitReason#NORMAL}, so a linked caller is not taken down. Waits
+     * until it has exited. (A supervisor that is itself a permanent child is then restarted by its
+     * parent; stop such a one with its parent's {@link #terminateChild}.)
      *
      * @return whether it exited within {@code timeout}
      */

@@ -76,6 +76,32 @@ class ShutdownTest extends SupervisionTestSupport {
     }
 
     @Test
+    void stop_endsALinkedSupervisorNormally_soItsCallerLivesOn() {
+        ExitReason reason = call(() -> { // a caller ended by a link would make call() return null
+            Supervisor sup = Supervisor.startLink(SupervisorSpec.of(Strategy.ONE_FOR_ONE,
+                    ChildSpec.handler("a", () -> tracingHandler("a"))));
+            Ref monitor = Troupe.monitor(sup.pid());
+            assertThat(sup.stop(PATIENCE)).isTrue();
+            Object down = Troupe.receive(m -> m instanceof Down d && d.ref().equals(monitor), PATIENCE);
+            return ((Down) down).reason();
+        });
+
+        assertThat(reason).isEqualTo(ExitReason.NORMAL);
+        assertThat(trace).containsExactly("start:a", "stop:a");
+    }
+
+    @Test
+    void theShutdownExitSignal_stopsAnUnlinkedSupervisor() {
+        Supervisor sup = Supervisor.start(runtime, SupervisorSpec.of(Strategy.ONE_FOR_ONE,
+                ChildSpec.handler("a", () -> tracingHandler("a"))));
+
+        runtime.exit(sup.pid(), ExitReason.SHUTDOWN);
+
+        awaitDead(sup.pid());
+        assertThat(trace).containsExactly("start:a", "stop:a");
+    }
+
+    @Test
     void runtimeShutdown_stopsAnUnlinkedSupervisorAndItsChildren() throws InterruptedException {
         Supervisor sup = Supervisor.start(runtime, SupervisorSpec.of(Strategy.ONE_FOR_ONE,
                 ChildSpec.handler("a", () -> tracingHandler("a")),

@@ -16,7 +16,7 @@ final class Protocol {
     }
 
     /** What a caller asks a supervisor to do. */
-    sealed interface Op permits StartChild, TerminateChild, RestartChild, DeleteChild, WhichChildren, CountRestarts {
+    sealed interface Op permits StartChild, TerminateChild, RestartChild, DeleteChild, WhichChildren, CountRestarts, Stop {
     }
 
     record StartChild(ChildSpec spec) implements Op {}
@@ -25,6 +25,8 @@ final class Protocol {
     record DeleteChild(String id) implements Op {}
     record WhichChildren() implements Op {}
     record CountRestarts() implements Op {}
+    /** Stop the children and exit normally; answered by the {@code Down}, not by a reply. */
+    record Stop() implements Op {}
 
     /** A call: {@code op} from {@code from}, to be answered with a {@link Reply} carrying {@code tag}. */
     record Request(Ref tag, Pid from, Op op) {}

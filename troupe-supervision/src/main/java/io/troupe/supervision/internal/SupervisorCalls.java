@@ -11,6 +11,7 @@ import io.troupe.supervision.internal.Protocol.Reply;
 import io.troupe.supervision.internal.Protocol.Request;
 import io.troupe.supervision.internal.Protocol.RestartChild;
 import io.troupe.supervision.internal.Protocol.StartChild;
+import io.troupe.supervision.internal.Protocol.Stop;
 import io.troupe.supervision.internal.Protocol.TerminateChild;
 import io.troupe.supervision.internal.Protocol.WhichChildren;
 
@@ -25,6 +26,7 @@ final class SupervisorCalls {
     }
 
     void answer(Request request) {
+        if (request.op() instanceof Stop) supervisor.shutdown(ExitReason.NORMAL); // does not return
         Object result = switch (request.op()) {
             case StartChild(ChildSpec spec) -> startChild(spec);
             case TerminateChild(String id) -> terminateChild(id);
@@ -32,6 +34,7 @@ final class SupervisorCalls {
             case DeleteChild(String id) -> deleteChild(id);
             case WhichChildren ignored -> children.all().stream().map(ChildSlot::info).toList();
             case CountRestarts ignored -> supervisor.restarts;
+            case Stop ignored -> throw new IllegalStateException("handled above");
         };
         Troupe.send(request.from(), new Reply(request.tag(), result));
     }

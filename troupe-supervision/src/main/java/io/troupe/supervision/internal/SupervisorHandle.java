@@ -1,7 +1,6 @@
 package io.troupe.supervision.internal;
 
 import io.troupe.Down;
-import io.troupe.ExitReason;
 import io.troupe.Pid;
 import io.troupe.Ref;
 import io.troupe.Troupe;
@@ -13,7 +12,9 @@ import io.troupe.supervision.internal.Protocol.CountRestarts;
 import io.troupe.supervision.internal.Protocol.DeleteChild;
 import io.troupe.supervision.internal.Protocol.Op;
 import io.troupe.supervision.internal.Protocol.RestartChild;
+import io.troupe.supervision.internal.Protocol.Request;
 import io.troupe.supervision.internal.Protocol.StartChild;
+import io.troupe.supervision.internal.Protocol.Stop;
 import io.troupe.supervision.internal.Protocol.TerminateChild;
 import io.troupe.supervision.internal.Protocol.WhichChildren;
 
@@ -78,7 +79,7 @@ final class SupervisorHandle implements Supervisor {
     public boolean stop(Duration timeout) {
         return Calls.asProcess(runtime, () -> {
             Ref monitor = Troupe.monitor(pid);
-            Troupe.exit(pid, ExitReason.SHUTDOWN);
+            Troupe.send(pid, new Request(monitor, Troupe.self(), new Stop()));
             if (Troupe.receive(m -> m instanceof Down down && down.ref().equals(monitor), timeout) != null) return true;
             Troupe.demonitor(monitor);
             return false;

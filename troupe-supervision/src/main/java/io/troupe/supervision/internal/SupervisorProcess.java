@@ -23,7 +23,7 @@ import java.time.Duration;
  *   loop: Exit from a child        -> restart by restart type, intensity and strategy
  *         Exit from the parent     -> stop children (reverse order), exit with the same reason
  *         Exit from anyone else    -> ignored if normal, else handled like one from the parent
- *         Request                  -> SupervisorCalls answers it
+ *         Request                  -> SupervisorCalls answers it (Stop: stop children, exit normal)
  *         TryAgain                 -> retry a restart whose start failed
  *
  * The receive loop is a server loop: it ends only by exiting the process. Every wait inside it
@@ -158,7 +158,7 @@ final class SupervisorProcess implements Runnable {
     }
 
     /** Stops all children in reverse order and exits with {@code reason}. Does not return. */
-    private void shutdown(ExitReason reason) {
+    void shutdown(ExitReason reason) {
         children.terminateFrom(0);
         Troupe.exit(reason);
     }
