@@ -4,6 +4,7 @@ import io.troupe.Name;
 import io.troupe.Pid;
 import io.troupe.Troupe;
 import io.troupe.node.spi.Discovery;
+import org.awaitility.Awaitility;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,6 +19,11 @@ import java.util.function.UnaryOperator;
 /** Nodes in this JVM for one test: in-memory discovery, one cookie, fast failure detection. */
 final class Cluster implements AutoCloseable {
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
+
+    static {
+        Awaitility.setDefaultPollInterval(Duration.ofMillis(10));
+        Awaitility.setDefaultPollDelay(Duration.ZERO);
+    }
 
     final Discovery discovery = Discovery.inMemory();
     private final List<Node> nodes = new ArrayList<>();

@@ -33,6 +33,10 @@ import java.util.UUID;
  * with Fory's "Class <name> is not registered", which names the type. Reference tracking is off:
  * messages are values (a shared object arrives as two copies; cycles are not supported).
  *
+ * Fory generates a serializer class per message type on first use, which takes up to a second in
+ * a cold JVM; asynchronous compilation serializes with the reflective serializer meanwhile, so a
+ * connection's writer or reader never stalls long enough to miss heartbeats.
+ *
  * Buffers: encode writes into one growable heap buffer and returns a view of it; decode points one
  * reusable MemoryBuffer at exactly the frame's bytes, so a hostile length cannot read or allocate
  * past the frame (Fory checks bounds before it allocates arrays).
@@ -55,6 +59,7 @@ public final class ForyCodec implements Codec {
                 .withDeserializeUnknownClass(false)
                 .withClassVersionCheck(true)
                 .suppressClassRegistrationWarnings(true)
+                .withAsyncCompilation(true)
                 .build();
         register(context);
     }
@@ -136,7 +141,9 @@ public final class ForyCodec implements Codec {
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) root = root.getCause();
         String text = root.getMessage();
-        return text == null ? root.getClass().getSimpleName() : text;
+        if (text == null) return root.getClass().getSimpleName();
+        int advice = text.indexOf(", please check");
+        return advice > 0 ? text.substring(0, advice) : text;
     }
 
     /** The class name in Fory's "Class x.y.Z is not registered" errors, if any. */

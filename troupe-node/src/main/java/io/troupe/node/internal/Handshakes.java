@@ -75,12 +75,15 @@ final class Handshakes {
         } catch (HandshakeException e) {
             guard.cancel(false);
             wire.close();
-            if (e.code == Handshake.SIMULTANEOUS || e.code == Handshake.SHUTTING_DOWN) return;
+            if (e.code == Handshake.SIMULTANEOUS || e.code == Handshake.SHUTTING_DOWN || e.code == Handshake.DUPLICATE) {
+                node.log().debug("refused a connection from {}: {}", wire.remote(), e.getMessage());
+                return;
+            }
             node.counters().refused.increment();
             switch (e.code) {
                 case Handshake.BAD_COOKIE -> node.log().warn("refused a connection from {}: {} (cookie mismatch). "
                         + "Nothing from it is delivered", wire.remote(), e.getMessage());
-                case Handshake.NOT_TROUPE -> node.warnRateLimited("garbage:" + wire.remote(), "dropped a connection from "
+                case Handshake.NOT_TROUPE -> node.warnRateLimited("garbage", "dropped a connection from "
                         + wire.remote() + ": " + e.getMessage(), null);
                 default -> node.log().info("refused a connection from {}: {}", wire.remote(), e.getMessage());
             }
@@ -88,7 +91,7 @@ final class Handshakes {
             guard.cancel(false);
             wire.close();
             node.counters().refused.increment();
-            node.warnRateLimited("garbage:" + wire.remote(), "dropped a connection from " + wire.remote()
+            node.warnRateLimited("garbage", "dropped a connection from " + wire.remote()
                     + " during the handshake: " + e, null);
         }
     }
