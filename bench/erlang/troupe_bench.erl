@@ -1,7 +1,7 @@
 %% Erlang/OTP side of `bench/run core`: the same workloads as io.troupe.bench (troupe-bench), written
 %% as plain receive loops. Compiled by bench/run into bench/.work/erlang and run as
 %%
-%%   erl -noshell +S 2 +P 2000000 -pa bench/.work/erlang -run troupe_bench main CASE WARMUP_S MEASURE_S N
+%%   erl -noshell +S 2 +P 2000000 -pa bench/.work/erlang -run troupe_bench main CASE WARMUP_S MEASURE_S N SPAWN_WARMUP
 %%
 %% It prints `SAMPLE impl=erlang case=C metric=M value=V` lines (or an `ERROR` line) and halts.
 %% Keep the sizes below in step with io.troupe.bench.Sizes.
@@ -18,10 +18,10 @@
 -define(RR_CALLS, 20000).
 -define(RR_SAMPLE_EVERY, 8).
 -define(RR_CALL_TIMEOUT_MS, 10000).
--define(SPAWN_WARMUP, 100000).
 -define(TIMEOUT_MS, 60000).
 
-main([Case, WarmupS, MeasureS, NS]) ->
+main([Case, WarmupS, MeasureS, NS, SpawnWarmupS]) ->
+    put(spawn_warmup, list_to_integer(SpawnWarmupS)),
     try
         run(Case, to_num(WarmupS), to_num(MeasureS), list_to_integer(NS)),
         halt(0)
@@ -134,7 +134,10 @@ run("request-response" = Case, W, M, _) ->
     sample(Case, "p99_us", percentile(Sorted, 99) / 1000);
 
 run("spawn-1m" = Case, _W, _M, N) ->
-    spawn_round(Case, min(N, ?SPAWN_WARMUP), false),
+    case min(N, get(spawn_warmup)) of
+        0 -> ok;
+        Warm -> spawn_round(Case, Warm, false)
+    end,
     spawn_round(Case, N, true);
 
 run(Case, _, _, _) ->

@@ -9,7 +9,7 @@ import java.util.Map;
  *
  * <pre>
  * java ... io.troupe.bench.BenchMain --impl troupe|troupe-threaded|pekko --case CASE
- *          [--warmup SECONDS] [--measure SECONDS] [--processes N] [--deadline SECONDS]
+ *          [--warmup SECONDS] [--measure SECONDS] [--processes N] [--spawn-warmup N] [--deadline SECONDS]
  * cases: ping-pong echo-64 fan-in-2 fan-in-8 request-response spawn-1m
  * </pre>
  */
@@ -29,6 +29,7 @@ public final class BenchMain {
         double warmup = Double.parseDouble(options.getOrDefault("warmup", "2"));
         double measure = Double.parseDouble(options.getOrDefault("measure", "3"));
         int processes = Integer.parseInt(options.getOrDefault("processes", "1000000"));
+        int spawnWarmup = Integer.parseInt(options.getOrDefault("spawn-warmup", String.valueOf(Sizes.SPAWN_WARMUP)));
         double deadline = Double.parseDouble(options.getOrDefault("deadline", "300"));
         if (!impl.matches("troupe|troupe-threaded|pekko")) usage("unknown --impl '" + impl + "'");
 
@@ -37,7 +38,7 @@ public final class BenchMain {
         boolean threaded = impl.equals("troupe-threaded");
         try {
             if (kase.equals("spawn-1m")) {
-                if (impl.equals("pekko")) PekkoSpawn.run(processes, out); else TroupeSpawn.run(threaded, processes, out);
+                if (impl.equals("pekko")) PekkoSpawn.run(processes, spawnWarmup, out); else TroupeSpawn.run(threaded, processes, spawnWarmup, out);
             } else {
                 try (Workload workload = impl.equals("pekko")
                         ? PekkoWorkloads.create(kase) : TroupeWorkloads.create(kase, threaded)) {
@@ -74,7 +75,7 @@ public final class BenchMain {
     private static void usage(String problem) {
         System.err.println(problem);
         System.err.println("usage: BenchMain --impl troupe|troupe-threaded|pekko --case CASE"
-                + " [--warmup S] [--measure S] [--processes N] [--deadline S]");
+                + " [--warmup S] [--measure S] [--processes N] [--spawn-warmup N] [--deadline S]");
         System.exit(2);
     }
 }

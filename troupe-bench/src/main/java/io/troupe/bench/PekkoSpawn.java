@@ -92,8 +92,9 @@ final class PekkoSpawn {
         });
     }
 
-    static void run(int n, Samples out) throws Exception {
-        round(Math.min(n, Sizes.SPAWN_WARMUP), null);
+    /** A warm-up round of {@code warmup} actors (none if 0) in its own actor system, then the measured round. */
+    static void run(int n, int warmup, Samples out) throws Exception {
+        if (warmup > 0) round(Math.min(n, warmup), null);
         round(n, out);
     }
 

@@ -31,7 +31,7 @@ final class Sizes {
     /** Request/response: the reply timeout of every call (Pekko's ask always has one; so do the others). */
     static final long RR_CALL_TIMEOUT_MS = 10_000;
 
-    /** Spawn: processes in the warm-up round before the measured one. */
+    /** Spawn: processes in the warm-up round before the measured one (bench/run --quick uses none). */
     static final int SPAWN_WARMUP = 100_000;
 
     /** Longest wait for one iteration or one phase before the harness gives up. */

@@ -36,9 +36,12 @@ final class TroupeSpawn {
         }
     }
 
-    static void run(boolean threaded, int n, Samples out) throws Exception {
-        try (TroupeRuntime runtime = TroupeWorkloads.startRuntime()) {
-            round(runtime, threaded, Math.min(n, Sizes.SPAWN_WARMUP), null);
+    /** A warm-up round of {@code warmup} processes (none if 0) in its own runtime, then the measured round. */
+    static void run(boolean threaded, int n, int warmup, Samples out) throws Exception {
+        if (warmup > 0) {
+            try (TroupeRuntime runtime = TroupeWorkloads.startRuntime()) {
+                round(runtime, threaded, Math.min(n, warmup), null);
+            }
         }
         try (TroupeRuntime runtime = TroupeWorkloads.startRuntime()) {
             round(runtime, threaded, n, out);

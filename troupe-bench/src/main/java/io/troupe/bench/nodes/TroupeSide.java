@@ -1,0 +1,127 @@
+package io.troupe.bench.nodes;
+
+import io.troupe.Handler;
+import io.troupe.Name;
+import io.troupe.Pid;
+import io.troupe.Troupe;
+import io.troupe.node.Node;
+import io.troupe.node.NodeOptions;
+import io.troupe.node.spi.Discovery;
+import org.HdrHistogram.Histogram;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/** Troupe nodes: the receiving side is a handler process, the sender a threaded process. */
+final class TroupeSide {
+    /** Tells the receiver where to send acks or echoes. */
+    public record Start(Pid from, boolean echo) {
+    }
+
+    /** The receiver has seen {@code count} messages. */
+    public record Ack(long count) {
+    }
+
+    private TroupeSide() {
+    }
+
+    private static Node start(String name, Path discovery) throws Exception {
+        return Node.start(NodeOptions.named(name)
+                .withCookie("bench")
+                .withDiscovery(Discovery.sameHost(discovery))
+                .withFailureDetection(Duration.ofSeconds(10))
+                .withMessageTypes(Start.class, Ack.class));
+    }
+
+    static void receiver(String name, Path discovery) throws Exception {
+        Node node = start(name, discovery);
+        node.runtime().register("sink", node.runtime().spawn(new Handler() {
+            private Pid from;
+            private boolean echo;
+            private long count;
+
+            @Override
+            public void handle(Object message) {
+                if (message instanceof byte[]) {
+                    if (echo) {
+                        Troupe.send(from, message);
+                    } else if (++count % Report.ACK_EVERY == 0) {
+                        Troupe.send(from, new Ack(count));
+                    }
+                } else if (message instanceof Start(Pid sender, boolean echoes)) {
+                    from = sender;
+                    echo = echoes;
+                    count = 0;
+                    Troupe.send(from, Troupe.self());
+                }
+            }
+        }));
+        System.out.println("ready " + node.node());
+        System.out.flush();
+        Thread.currentThread().join();
+    }
+
+    static void sender(String kase, String peer, long peerPid, double warmup, double measure, Path discovery) throws Exception {
+        Node node = start("bench-send-" + ProcessHandle.current().pid(), discovery);
+        Name sink = Name.of("sink", peer);
+        byte[] payload = new byte[Report.PAYLOAD_BYTES];
+        node.runtime().run(() -> {
+            if (kase.equals("one-way")) oneWay(sink, payload, peerPid, warmup, measure);
+            else pingPong(sink, payload, warmup, measure);
+        });
+    }
+
+    private static void oneWay(Name sink, byte[] payload, long peerPid, double warmup, double measure) {
+        Troupe.send(sink, new Start(Troupe.self(), false));
+        Pid to = Troupe.receive(Pid.class);
+        long sent = 0;
+        long acked = 0;
+        long begin = System.nanoTime();
+        long measureFrom = begin + (long) (warmup * 1e9);
+        long measureTo = measureFrom + (long) (measure * 1e9);
+        long ackedAtStart = -1;
+        long startNanos = 0;
+        long selfCpu = 0;
+        long peerCpu = 0;
+        while (true) {
+            while (sent - acked < Report.WINDOW) {
+                Troupe.send(to, payload);
+                sent++;
+            }
+            acked = Troupe.receive(Ack.class).count();
+            long now = System.nanoTime();
+            if (ackedAtStart < 0 && now >= measureFrom) {
+                ackedAtStart = acked;
+                startNanos = now;
+                selfCpu = CpuClock.cpuNanos(CpuClock.self());
+                peerCpu = CpuClock.cpuNanos(peerPid);
+            } else if (ackedAtStart >= 0 && now >= measureTo) {
+                long messages = acked - ackedAtStart;
+                long peerUsed = peerPid > 0 ? CpuClock.cpuNanos(peerPid) - peerCpu : -1;
+                Report.oneWay("troupe", messages, now - startNanos, CpuClock.cpuNanos(CpuClock.self()) - selfCpu, peerUsed);
+                return;
+            }
+        }
+    }
+
+    private static void pingPong(Name sink, byte[] payload, double warmup, double measure) {
+        Troupe.send(sink, new Start(Troupe.self(), true));
+        Pid to = Troupe.receive(Pid.class);
+        Histogram rtt = new Histogram(3_600_000_000L, 3);
+        long measureFrom = System.nanoTime() + (long) (warmup * 1e9);
+        long measureTo = measureFrom + (long) (measure * 1e9);
+        long roundTrips = 0;
+        while (true) {
+            long sentAt = System.nanoTime();
+            Troupe.send(to, payload);
+            Troupe.receive(byte[].class);
+            long now = System.nanoTime();
+            if (now >= measureFrom) {
+                rtt.recordValue(now - sentAt);
+                roundTrips++;
+                if (now >= measureTo) break;
+            }
+        }
+        Report.pingPong("troupe", rtt.getValueAtPercentile(50), rtt.getValueAtPercentile(99), roundTrips, measureTo - measureFrom);
+    }
+}
