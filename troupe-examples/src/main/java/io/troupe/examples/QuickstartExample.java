@@ -4,16 +4,15 @@ import io.troupe.Pid;
 import io.troupe.Troupe;
 import io.troupe.TroupeRuntime;
 
-/** The README's quickstart, compiled and run by the build so the sample cannot rot. */
+/** The README's quickstart, compiled and run by the build; DocSnippetsTest keeps the README in step. */
 public final class QuickstartExample {
-    record Ping(Pid from) {}
-
     private QuickstartExample() {
     }
 
-    /** Runs the quickstart and returns what the root process received. */
-    public static String run() {
-        String[] answer = new String[1];
+    public static void main(String[] args) {
+        // tag::quickstart[]
+        record Ping(Pid from) {}
+
         try (TroupeRuntime runtime = TroupeRuntime.start()) {
             Pid echo = runtime.spawn(() -> {
                 while (true) {
@@ -22,14 +21,9 @@ public final class QuickstartExample {
             });
             runtime.run(() -> {                        // this thread becomes a process
                 Troupe.send(echo, new Ping(Troupe.self()));
-                answer[0] = Troupe.receive(String.class);
-                System.out.println(answer[0]);         // pong
+                System.out.println(Troupe.receive(String.class));   // pong
             });
         }
-        return answer[0];
-    }
-
-    public static void main(String[] args) {
-        run();
+        // end::quickstart[]
     }
 }
