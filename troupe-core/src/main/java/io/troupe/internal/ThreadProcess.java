@@ -59,10 +59,15 @@ final class ThreadProcess extends ProcessCell {
 
     @Override
     void wake() {
-        if (state == PARKED && STATE.compareAndSet(this, PARKED, RUNNING)) {
+        List<Thread> others = coroutines;
+        if (others != null) {
+            // Several threads may be parked at once, and any of them leaving park() resets the one
+            // shared state to RUNNING, which would hide a thread still parked for the mailbox: with
+            // coroutines, every wake-up goes to every thread (each re-checks what it waits for).
             LockSupport.unpark(thread);
-            List<Thread> others = coroutines;
-            if (others != null) others.forEach(LockSupport::unpark);
+            others.forEach(LockSupport::unpark);
+        } else if (state == PARKED && STATE.compareAndSet(this, PARKED, RUNNING)) {
+            LockSupport.unpark(thread);
         }
     }
 
