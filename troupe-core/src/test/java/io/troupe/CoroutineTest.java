@@ -79,4 +79,33 @@ class CoroutineTest {
         assertThat(runtime.processCount()).isZero();
         assertThat(stillRunningAfterExit).isFalse();
     }
+
+    @Test
+    void bodyParkedInReceive_isWokenWhileACoroutineKeepsWaking() {
+        // Regression: a coroutine leaving its own wait used to reset the process's shared parking
+        // state, so a message for the parked body caused no wake-up (found through the echo relay).
+        int messages = 100;
+        runtime.run(() -> {
+            Pid self = Troupe.self();
+            Spawned receiver = Troupe.spawnMonitor(() -> {
+                Troupe.coroutine(() -> {
+                    while (true) { // waits (not on the mailbox) and wakes constantly
+                        try {
+                            Troupe.sleep(Duration.ofMillis(1));
+                        } catch (InterruptedException e) {
+                            return;
+                        }
+                    }
+                });
+                for (int i = 0; i < messages; i++) Troupe.receive(Integer.class); // a lost wake-up hangs here
+                Troupe.send(self, "all received");
+            });
+            for (int i = 0; i < messages; i++) {
+                Troupe.send(receiver.pid(), i);
+                Troupe.receive(m -> false, Duration.ofMillis(3)); // the receiver parks before each message
+            }
+            Object outcome = Troupe.receive(m -> m instanceof String || m instanceof Down, Duration.ofSeconds(30));
+            assertThat(outcome).isEqualTo("all received");
+        });
+    }
 }
