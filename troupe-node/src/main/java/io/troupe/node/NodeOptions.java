@@ -35,6 +35,7 @@ import java.util.Objects;
  * @param requestTimeout     bound on remote spawn and global-name operations
  * @param outboundQueueLimit how many messages may wait for the writer of one connection
  * @param overflowPolicy     what happens beyond {@code outboundQueueLimit}
+ * @param ioThreads          the kind of thread that reads and writes each connection
  * @param runtime            settings of the wrapped runtime (its node name is replaced by {@code name})
  */
 public record NodeOptions(
@@ -50,6 +51,7 @@ public record NodeOptions(
         Duration requestTimeout,
         int outboundQueueLimit,
         OverflowPolicy overflowPolicy,
+        IoThreads ioThreads,
         RuntimeOptions runtime) {
 
     public NodeOptions {
@@ -60,6 +62,7 @@ public record NodeOptions(
         Objects.requireNonNull(connectTimeout, "connectTimeout");
         Objects.requireNonNull(requestTimeout, "requestTimeout");
         Objects.requireNonNull(overflowPolicy, "overflowPolicy");
+        Objects.requireNonNull(ioThreads, "ioThreads");
         Objects.requireNonNull(runtime, "runtime");
         messageTypes = List.copyOf(messageTypes);
         if (!name.matches("[A-Za-z0-9_\\-]+(@[A-Za-z0-9_.\\-]+)?")) {
@@ -74,27 +77,28 @@ public record NodeOptions(
     /**
      * The defaults for a node called {@code name}: TCP on 127.0.0.1, same-host discovery, the cookie
      * from {@code ~/.troupe.cookie}, Fory codec, 8 MiB frames, failure detection 4 s, connect
-     * timeout 5 s, request timeout 5 s, 262,144 queued messages per connection, then disconnect.
+     * timeout 5 s, request timeout 5 s, 262,144 queued messages per connection, then disconnect,
+     * platform I/O threads.
      */
     public static NodeOptions named(String name) {
         return new NodeOptions(name, null, Transport.tcp(), null, List.of(), Codec.fory(), 8 << 20,
                 Duration.ofSeconds(4), Duration.ofSeconds(5), Duration.ofSeconds(5), 1 << 18,
-                OverflowPolicy.DISCONNECT, RuntimeOptions.defaults());
+                OverflowPolicy.DISCONNECT, IoThreads.PLATFORM, RuntimeOptions.defaults());
     }
 
     public NodeOptions withCookie(String secret) {
         return new NodeOptions(name, secret, transport, discovery, messageTypes, codec, maxFrameSize,
-                failureDetection, connectTimeout, requestTimeout, outboundQueueLimit, overflowPolicy, runtime);
+                failureDetection, connectTimeout, requestTimeout, outboundQueueLimit, overflowPolicy, ioThreads, runtime);
     }
 
     public NodeOptions withTransport(Transport how) {
         return new NodeOptions(name, cookie, how, discovery, messageTypes, codec, maxFrameSize,
-                failureDetection, connectTimeout, requestTimeout, outboundQueueLimit, overflowPolicy, runtime);
+                failureDetection, connectTimeout, requestTimeout, outboundQueueLimit, overflowPolicy, ioThreads, runtime);
     }
 
     public NodeOptions withDiscovery(Discovery provider) {
         return new NodeOptions(name, cookie, transport, provider, messageTypes, codec, maxFrameSize,
-                failureDetection, connectTimeout, requestTimeout, outboundQueueLimit, overflowPolicy, runtime);
+                failureDetection, connectTimeout, requestTimeout, outboundQueueLimit, overflowPolicy, ioThreads, runtime);
     }
 
     /** Adds message types to the allowlist. */
@@ -104,41 +108,46 @@ public record NodeOptions(
             if (!all.contains(type)) all.add(type);
         }
         return new NodeOptions(name, cookie, transport, discovery, all, codec, maxFrameSize,
-                failureDetection, connectTimeout, requestTimeout, outboundQueueLimit, overflowPolicy, runtime);
+                failureDetection, connectTimeout, requestTimeout, outboundQueueLimit, overflowPolicy, ioThreads, runtime);
     }
 
     public NodeOptions withCodec(Codec.Factory factory) {
         return new NodeOptions(name, cookie, transport, discovery, messageTypes, factory, maxFrameSize,
-                failureDetection, connectTimeout, requestTimeout, outboundQueueLimit, overflowPolicy, runtime);
+                failureDetection, connectTimeout, requestTimeout, outboundQueueLimit, overflowPolicy, ioThreads, runtime);
     }
 
     public NodeOptions withMaxFrameSize(int bytes) {
         return new NodeOptions(name, cookie, transport, discovery, messageTypes, codec, bytes,
-                failureDetection, connectTimeout, requestTimeout, outboundQueueLimit, overflowPolicy, runtime);
+                failureDetection, connectTimeout, requestTimeout, outboundQueueLimit, overflowPolicy, ioThreads, runtime);
     }
 
     public NodeOptions withFailureDetection(Duration silence) {
         return new NodeOptions(name, cookie, transport, discovery, messageTypes, codec, maxFrameSize,
-                silence, connectTimeout, requestTimeout, outboundQueueLimit, overflowPolicy, runtime);
+                silence, connectTimeout, requestTimeout, outboundQueueLimit, overflowPolicy, ioThreads, runtime);
     }
 
     public NodeOptions withConnectTimeout(Duration timeout) {
         return new NodeOptions(name, cookie, transport, discovery, messageTypes, codec, maxFrameSize,
-                failureDetection, timeout, requestTimeout, outboundQueueLimit, overflowPolicy, runtime);
+                failureDetection, timeout, requestTimeout, outboundQueueLimit, overflowPolicy, ioThreads, runtime);
     }
 
     public NodeOptions withRequestTimeout(Duration timeout) {
         return new NodeOptions(name, cookie, transport, discovery, messageTypes, codec, maxFrameSize,
-                failureDetection, connectTimeout, timeout, outboundQueueLimit, overflowPolicy, runtime);
+                failureDetection, connectTimeout, timeout, outboundQueueLimit, overflowPolicy, ioThreads, runtime);
     }
 
     public NodeOptions withOutboundQueue(int limit, OverflowPolicy policy) {
         return new NodeOptions(name, cookie, transport, discovery, messageTypes, codec, maxFrameSize,
-                failureDetection, connectTimeout, requestTimeout, limit, policy, runtime);
+                failureDetection, connectTimeout, requestTimeout, limit, policy, ioThreads, runtime);
+    }
+
+    public NodeOptions withIoThreads(IoThreads kind) {
+        return new NodeOptions(name, cookie, transport, discovery, messageTypes, codec, maxFrameSize,
+                failureDetection, connectTimeout, requestTimeout, outboundQueueLimit, overflowPolicy, kind, runtime);
     }
 
     public NodeOptions withRuntime(RuntimeOptions settings) {
         return new NodeOptions(name, cookie, transport, discovery, messageTypes, codec, maxFrameSize,
-                failureDetection, connectTimeout, requestTimeout, outboundQueueLimit, overflowPolicy, settings);
+                failureDetection, connectTimeout, requestTimeout, outboundQueueLimit, overflowPolicy, ioThreads, settings);
     }
 }

@@ -103,7 +103,11 @@ class LinksAcrossNodesTest {
         try (Cluster cluster = new Cluster()) {
             Node a = cluster.start("a");
             Node b = cluster.start("b");
-            Pid remote = idle(b);
+            Pid remote = Cluster.seenFrom(a, b, b.runtime().spawn(() -> {
+                while (true) {
+                    if (Troupe.receive() instanceof Messages.Ping ping) Troupe.send(ping.from(), new Messages.Pong(ping.round()));
+                }
+            }));
             CompletableFuture<Object[]> seen = new CompletableFuture<>();
             CompletableFuture<Void> ready = new CompletableFuture<>();
             a.runtime().spawn(() -> {
@@ -111,14 +115,15 @@ class LinksAcrossNodesTest {
                 Troupe.link(remote);
                 Troupe.monitor(remote);
                 a.monitorNode(b.node());
+                Troupe.send(remote, new Messages.Ping(Troupe.self(), 1)); // after the link and monitor, in order
+                Troupe.receive(Messages.Pong.class, Duration.ofSeconds(5));
                 ready.complete(null);
                 Object[] got = {Troupe.receive(Exit.class, Duration.ofSeconds(10)),
                         Troupe.receive(Down.class, Duration.ofSeconds(10)),
                         Troupe.receive(NodeDown.class, Duration.ofSeconds(10))};
                 seen.complete(got);
             });
-            ready.get(5, TimeUnit.SECONDS);
-            await().atMost(Duration.ofSeconds(5)).until(() -> b.nodes().contains(a.node()));
+            ready.get(10, TimeUnit.SECONDS);
             b.close();
             Object[] got = seen.get(10, TimeUnit.SECONDS);
             assertThat(((Exit) got[0]).reason()).isIn(ExitReason.NOCONNECTION, ExitReason.SHUTDOWN);

@@ -7,6 +7,8 @@ import io.troupe.node.Messages.Numbered;
 import io.troupe.node.Messages.Ping;
 import io.troupe.node.Messages.Pong;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -50,11 +52,12 @@ class PingPongTest {
         }
     }
 
-    @Test
-    void messagesFromOneSenderArriveInOrder() throws Exception {
+    @ParameterizedTest
+    @EnumSource(IoThreads.class)
+    void messagesFromOneSenderArriveInOrder(IoThreads io) throws Exception {
         try (Cluster cluster = new Cluster()) {
-            Node a = cluster.start("a");
-            Node b = cluster.start("b");
+            Node a = cluster.start("a", options -> options.withIoThreads(io));
+            Node b = cluster.start("b", options -> options.withIoThreads(io));
             int count = 50_000;
             Pid receiver = Cluster.seenFrom(a, b, b.runtime().spawn(() -> {
                 long expected = 0;

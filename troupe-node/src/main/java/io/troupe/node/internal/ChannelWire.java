@@ -3,32 +3,70 @@ package io.troupe.node.internal;
 import java.io.IOException;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
 
-/** A blocking {@link SocketChannel}: TCP (with TCP_NODELAY) or a Unix domain socket. */
+/*
+ * A socket channel, TCP (with TCP_NODELAY) or Unix domain, in non-blocking mode: so that a sender
+ * can write without ever blocking (tryWrite), while the connection's reader and writer threads wait
+ * for the socket with a selector each (a virtual thread parks in select; a platform thread sleeps
+ * in epoll_wait). Each selector is used by one thread; close() wakes both.
+ */
 final class ChannelWire implements Wire {
     private final SocketChannel channel;
     private final String remote;
+    private final Selector readable;
+    private final Selector writable;
 
     ChannelWire(SocketChannel channel, String remote) throws IOException {
         this.channel = channel;
         this.remote = remote;
-        channel.configureBlocking(true);
         if (channel.supportedOptions().contains(StandardSocketOptions.TCP_NODELAY)) {
             channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
         }
+        channel.configureBlocking(false);
+        this.readable = Selector.open();
+        this.writable = Selector.open();
+        channel.register(readable, SelectionKey.OP_READ);
+        channel.register(writable, SelectionKey.OP_WRITE);
     }
 
     @Override
     public int read(ByteBuffer into) throws IOException {
-        return channel.read(into);
+        int n = channel.read(into);
+        while (n == 0) {
+            readable.select();
+            if (!channel.isOpen()) throw new ClosedChannelException();
+            readable.selectedKeys().clear();
+            n = channel.read(into);
+        }
+        return n;
     }
 
     @Override
     public void write(ByteBuffer from) throws IOException {
         while (from.hasRemaining()) {
-            channel.write(from);
+            if (channel.write(from) == 0) {
+                writable.select();
+                if (!channel.isOpen()) throw new ClosedChannelException();
+                writable.selectedKeys().clear();
+            }
         }
+    }
+
+    @Override
+    public boolean canTryWrite() {
+        return true;
+    }
+
+    @Override
+    public int tryWrite(ByteBuffer from) throws IOException {
+        int total = 0;
+        int n;
+        while (from.hasRemaining() && (n = channel.write(from)) > 0) total += n;
+        return total;
     }
 
     @Override
@@ -47,6 +85,14 @@ final class ChannelWire implements Wire {
             channel.close();
         } catch (IOException ignored) {
             // closing: nothing more to do
+        }
+        for (Selector selector : new Selector[] {readable, writable}) {
+            try {
+                selector.wakeup();
+                selector.close();
+            } catch (IOException ignored) {
+                // closing
+            }
         }
     }
 }

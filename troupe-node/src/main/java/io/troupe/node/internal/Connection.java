@@ -1,5 +1,6 @@
 package io.troupe.node.internal;
 
+import io.troupe.node.IoThreads;
 import io.troupe.node.OverflowPolicy;
 
 import java.net.URI;
@@ -39,6 +40,7 @@ final class Connection {
     private volatile URI peerAddress;
     private Wire wire;
     private Thread writerThread;
+    private volatile FrameWriter writer;
 
     Connection(NodeImpl node, String peer, State initial) {
         this.node = node;
@@ -78,7 +80,11 @@ final class Connection {
             overflow(entry);
             return;
         }
-        queue.offer(entry);  // signals bypass the bound: they are few and must not be lost silently
+        // signals bypass the bound: they are few and must not be lost silently
+        if (queue.offer(entry)) {
+            FrameWriter current = writer;
+            if (current != null) current.writeDirectOrWake(); else queue.wake();
+        }
         if (state == State.CLOSED) dropped(entry); // raced with fail(): see Distributor
     }
 
@@ -115,10 +121,9 @@ final class Connection {
      * connection (an admitted inbound one has taken over otherwise); an inbound one only ACCEPTING.
      */
     boolean activate(Wire socket, Handshake.Peer peerInfo, ByteBuffer leftover, boolean outbound) {
-        FrameWriter writer;
         FrameReader reader;
         PidFormat pids = new PidFormat(node.node(), node.creation(), peer, peerInfo.creation(), node.endpoint());
-        writer = new FrameWriter(this, socket, node.newCodec(), pids, node.options().maxFrameSize(), node.counters());
+        FrameWriter writer = new FrameWriter(this, socket, node.newCodec(), pids, node.options().maxFrameSize(), node.counters());
         reader = new FrameReader(this, socket, node.newCodec(), pids, node.endpoint(), node.options().maxFrameSize(),
                 node.counters(), leftover);
         lock.lock();
@@ -129,8 +134,10 @@ final class Connection {
             peerAddress = peerInfo.address();
             lastRead = lastWrite = System.nanoTime();
             state = State.ACTIVE;
-            writerThread = Thread.ofVirtual().name("troupe-writer-" + peer).start(writer);
-            Thread.ofVirtual().name("troupe-reader-" + peer).start(reader);
+            boolean platform = node.options().ioThreads() == IoThreads.PLATFORM;
+            this.writer = writer;
+            writerThread = (platform ? Thread.ofPlatform().daemon(true) : Thread.ofVirtual()).name("troupe-writer-" + peer).start(writer);
+            (platform ? Thread.ofPlatform().daemon(true) : Thread.ofVirtual()).name("troupe-reader-" + peer).start(reader);
         } finally {
             lock.unlock();
         }

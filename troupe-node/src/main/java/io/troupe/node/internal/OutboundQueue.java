@@ -14,7 +14,7 @@ import java.util.concurrent.locks.LockSupport;
  *
  * Waking the writer (Dekker handshake on volatile fields, as ThreadProcess's parking):
  *   writer: poll() -> null; parked = 1; if !isEmpty() undo; else park
- *   sender: append;         if parked == 1 and CAS(1 -> 0): unpark(writer)
+ *   sender: append;         if parked == 1: write directly (FrameWriter), or CAS(1 -> 0) and unpark
  * Under load the writer never parks, so senders pay no wake-up.
  */
 final class OutboundQueue {
@@ -44,12 +44,12 @@ final class OutboundQueue {
     @SuppressWarnings("unused") private volatile int parked;
     private volatile Thread writer;
 
-    /** Appends an entry. Never blocks. */
-    void offer(Outbound entry) {
+    /** Appends an entry. Never blocks. Returns whether the writer was parked (then wake it, or write directly). */
+    boolean offer(Outbound entry) {
         OFFERED.getAndAdd(this, 1L);
         Outbound previous = (Outbound) TAIL.getAndSet(this, entry);
         NEXT.setRelease(previous, entry);
-        if (parked != 0) wake();
+        return parked != 0;
     }
 
     /** The oldest entry, or null if none is linked yet. Writer only. */

@@ -35,6 +35,16 @@ final class TlsWire implements Wire {
     }
 
     @Override
+    public boolean canTryWrite() {
+        return false;
+    }
+
+    @Override
+    public int tryWrite(ByteBuffer from) {
+        throw new UnsupportedOperationException("a TLS stream cannot write without blocking");
+    }
+
+    @Override
     public boolean prefersDirect() {
         return false;
     }

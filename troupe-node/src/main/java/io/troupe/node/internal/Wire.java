@@ -14,8 +14,14 @@ interface Wire extends Closeable {
     /** Reads some bytes into {@code into}; returns -1 at end of stream. */
     int read(ByteBuffer into) throws IOException;
 
-    /** Writes all of {@code from}. */
+    /** Writes all of {@code from}, waiting for the socket as needed. */
     void write(ByteBuffer from) throws IOException;
+
+    /** Whether {@link #tryWrite} can write without blocking (false for TLS streams). */
+    boolean canTryWrite();
+
+    /** Writes what the socket takes now, without waiting; returns the number of bytes. */
+    int tryWrite(ByteBuffer from) throws IOException;
 
     /** Whether buffers for this wire should be direct (channels) or heap (TLS streams). */
     boolean prefersDirect();
