@@ -52,8 +52,11 @@ public final class Selector {
             throw new IllegalStateException("a handler process cannot block in select; use Select.trySelect");
         }
         if (owner != null) owner.checkAlive();
-        ChannelImpl<?>[] channels = channelsOf(cases);
         int[] order = shuffled(cases.length);
+        Selection early = tryEachCase(cases, order, self);   // the common case: something is ready
+        if (early != null) return early;
+        if (hasDefault) return DEFAULT;
+        ChannelImpl<?>[] channels = channelsOf(cases);
         while (true) {
             SelectWait wait;
             Waiter[] waiters;
@@ -109,22 +112,49 @@ public final class Selector {
         return await(wait, new Waiter[] {waiter}, new SelectCase<?>[] {asCase}, self, owner, false).value();
     }
 
+    /** Tries each case under its own channel's lock only; enough when one is ready. */
+    private static Selection tryEachCase(SelectCase<?>[] cases, int[] order, ProcessCell self) {
+        for (int i : order) {
+            if (cases[i] instanceof ChannelCase<?> c) {
+                ChannelImpl<?> channel = c.channel();
+                channel.lock.lock();
+                try {
+                    Selection fired = tryCase(cases, i, self);
+                    if (fired != null) return fired;
+                } finally {
+                    channel.lock.unlock();
+                }
+            } else {
+                Selection fired = tryCase(cases, i, self);
+                if (fired != null) return fired;
+            }
+        }
+        return null;
+    }
+
     private static Selection tryCases(SelectCase<?>[] cases, int[] order, ProcessCell self) {
         for (int i : order) {
-            switch (cases[i]) {
-                case MailboxSource source -> {
-                    Object message = self.takeMatching(source.filter);
-                    if (message != null) return new Selection(i, source, message, true);
-                }
-                case ChannelCase<?> c when c.isSend() -> {
-                    if (c.channel().trySendLocked(c.value())) return new Selection(i, c.channel(), null, true);
-                }
-                case ChannelCase<?> c -> {
-                    ChannelImpl.Outcome outcome = c.channel().tryReceiveLocked();
-                    if (outcome != null) return new Selection(i, c.channel(), outcome.value(), outcome.ok());
-                }
-                default -> throw new IllegalArgumentException("not a Troupe select case: " + cases[i]);
+            Selection fired = tryCase(cases, i, self);
+            if (fired != null) return fired;
+        }
+        return null;
+    }
+
+    /** Tries case {@code i}; a channel case must hold its channel's lock. */
+    private static Selection tryCase(SelectCase<?>[] cases, int i, ProcessCell self) {
+        switch (cases[i]) {
+            case MailboxSource source -> {
+                Object message = self.takeMatching(source.filter);
+                if (message != null) return new Selection(i, source, message, true);
             }
+            case ChannelCase<?> c when c.isSend() -> {
+                if (c.channel().trySendLocked(c.value())) return new Selection(i, c.channel(), null, true);
+            }
+            case ChannelCase<?> c -> {
+                ChannelImpl.Outcome outcome = c.channel().tryReceiveLocked();
+                if (outcome != null) return new Selection(i, c.channel(), outcome.value(), outcome.ok());
+            }
+            default -> throw new IllegalArgumentException("not a Troupe select case: " + cases[i]);
         }
         return null;
     }
