@@ -4,6 +4,7 @@ import io.troupe.Handler;
 import io.troupe.Name;
 import io.troupe.Pid;
 import io.troupe.Troupe;
+import io.troupe.node.IoThreads;
 import io.troupe.node.Node;
 import io.troupe.node.NodeOptions;
 import io.troupe.node.spi.Discovery;
@@ -30,6 +31,7 @@ final class TroupeSide {
                 .withCookie("bench")
                 .withDiscovery(Discovery.sameHost(discovery))
                 .withFailureDetection(Duration.ofSeconds(10))
+                .withIoThreads(IoThreads.valueOf(System.getProperty("bench.io", "PLATFORM")))
                 .withMessageTypes(Start.class, Ack.class));
     }
 

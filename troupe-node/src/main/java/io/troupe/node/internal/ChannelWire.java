@@ -33,15 +33,19 @@ final class ChannelWire implements Wire {
         channel.register(writable, SelectionKey.OP_WRITE);
     }
 
+    private boolean drained; // the last read left the socket empty (it did not fill the buffer)
+
     @Override
     public int read(ByteBuffer into) throws IOException {
-        int n = channel.read(into);
+        int room = into.remaining();
+        int n = drained ? 0 : channel.read(into); // after a short read, wait first: saves an empty read
         while (n == 0) {
             readable.select();
             if (!channel.isOpen()) throw new ClosedChannelException();
             readable.selectedKeys().clear();
             n = channel.read(into);
         }
+        drained = n < room;
         return n;
     }
 
