@@ -8,6 +8,9 @@ import java.util.function.BooleanSupplier;
 
 /** Timing helpers: every wait here is bounded. */
 final class Measure {
+    /** {@code -Dbench.trace=true}: print the rate of every measured iteration to stderr. */
+    static final boolean TRACE = Boolean.getBoolean("bench.trace");
+
     private Measure() {
     }
 
@@ -21,10 +24,13 @@ final class Measure {
         long start = System.nanoTime();
         long end = start + (long) (measureS * 1e9);
         long units = 0;
-        long now;
+        long now = start;
         do {
-            units += workload.iterate();
+            long before = now;
+            long done = workload.iterate();
+            units += done;
             now = System.nanoTime();
+            if (TRACE) System.err.printf("iteration: %.0f units/s%n", done * 1e9 / (now - before));
         } while (now < end);
         return units * 1e9 / (now - start);
     }
