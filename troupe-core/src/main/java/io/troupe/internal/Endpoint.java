@@ -26,10 +26,10 @@ final class Endpoint implements RuntimeEndpoint {
     @Override
     public Pid pid(String node, long id, int creation) {
         if (node.equals(runtime.node()) && creation == runtime.creation()) {
-            ProcessCell cell = runtime.resolve(new RemotePid(node, id, creation));
+            ProcessCell cell = runtime.resolve(new PidValue(node, id, creation));
             if (cell != null) return cell;
         }
-        return new RemotePid(node, id, creation);
+        return new PidValue(node, id, creation);
     }
 
     @Override

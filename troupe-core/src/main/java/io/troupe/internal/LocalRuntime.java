@@ -39,7 +39,7 @@ final class LocalRuntime implements TroupeRuntime {
 
     private final RuntimeOptions options;
     private final int creation;
-    private final SystemPid systemPid;
+    private final PidValue systemPid;
     private final AtomicLong ids = new AtomicLong();
     private final AtomicLong refs = new AtomicLong();
     private final ConcurrentHashMap<Long, ProcessCell> processes = new ConcurrentHashMap<>(1024);
@@ -57,7 +57,7 @@ final class LocalRuntime implements TroupeRuntime {
     LocalRuntime(RuntimeOptions options) {
         this.options = options;
         this.creation = ThreadLocalRandom.current().nextInt(1, Integer.MAX_VALUE);
-        this.systemPid = new SystemPid(options.node(), 0, creation);
+        this.systemPid = new PidValue(options.node(), 0, creation);
         this.dispatcher = new Dispatcher(options.node(), options.schedulerThreads(), options.throughput(), 0);
         this.timers = new Timers(options.node());
     }

@@ -2,8 +2,8 @@ package io.troupe.internal;
 
 import io.troupe.Pid;
 
-/** The pid of a process on another node (or of a local process that no longer exists). */
-record RemotePid(String node, long id, int creation) implements Pid {
+/** A pid as a plain value: a process of another node, a local one not (or no longer) alive, or the runtime itself (id 0). */
+record PidValue(String node, long id, int creation) implements Pid {
     @Override
     public boolean equals(Object other) {
         return Pid.equals(this, other);
