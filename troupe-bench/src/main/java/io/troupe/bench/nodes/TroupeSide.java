@@ -1,5 +1,6 @@
 package io.troupe.bench.nodes;
 
+import io.troupe.ExitReason;
 import io.troupe.Handler;
 import io.troupe.Name;
 import io.troupe.Pid;
@@ -12,8 +13,14 @@ import org.HdrHistogram.Histogram;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
-/** Troupe nodes: the receiving side is a handler process, the sender a threaded process. */
+/**
+ * Troupe nodes: the receiving side is a handler process; the one-way sender is a threaded process
+ * (it blocks when its window is full), the ping-pong sender a handler process (each echo triggers
+ * the next ping, as Pekko's actor does). {@code -Dbench.io=VIRTUAL} selects virtual I/O threads.
+ */
 final class TroupeSide {
     /** Tells the receiver where to send acks or echoes. */
     public record Start(Pid from, boolean echo) {
@@ -37,7 +44,7 @@ final class TroupeSide {
 
     static void receiver(String name, Path discovery) throws Exception {
         Node node = start(name, discovery);
-        node.runtime().register("sink", node.runtime().spawn(new Handler() {
+        Handler sink = new Handler() {
             private Pid from;
             private boolean echo;
             private long count;
@@ -57,7 +64,8 @@ final class TroupeSide {
                     Troupe.send(from, Troupe.self());
                 }
             }
-        }));
+        };
+        node.runtime().register("sink", node.runtime().spawn(sink));
         System.out.println("ready " + node.node());
         System.out.flush();
         Thread.currentThread().join();
@@ -69,7 +77,13 @@ final class TroupeSide {
         byte[] payload = new byte[Report.PAYLOAD_BYTES];
         node.runtime().run(() -> {
             if (kase.equals("one-way")) oneWay(sink, payload, peerPid, warmup, measure);
-            else pingPong(sink, payload, warmup, measure);
+            else {
+                try {
+                    pingPong(sink, payload, warmup, measure);
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }
         });
     }
 
@@ -106,24 +120,44 @@ final class TroupeSide {
         }
     }
 
-    private static void pingPong(Name sink, byte[] payload, double warmup, double measure) {
-        Troupe.send(sink, new Start(Troupe.self(), true));
-        Pid to = Troupe.receive(Pid.class);
-        Histogram rtt = new Histogram(3_600_000_000L, 3);
+    /** The pinger is a handler process, as Pekko's is an actor: each echo triggers the next ping. */
+    private static void pingPong(Name sink, byte[] payload, double warmup, double measure) throws Exception {
         long measureFrom = System.nanoTime() + (long) (warmup * 1e9);
         long measureTo = measureFrom + (long) (measure * 1e9);
-        long roundTrips = 0;
-        while (true) {
-            long sentAt = System.nanoTime();
-            Troupe.send(to, payload);
-            Troupe.receive(byte[].class);
-            long now = System.nanoTime();
-            if (now >= measureFrom) {
-                rtt.recordValue(now - sentAt);
-                roundTrips++;
-                if (now >= measureTo) break;
+        Histogram rtt = new Histogram(3_600_000_000L, 3);
+        CompletableFuture<Long> done = new CompletableFuture<>();
+        Troupe.spawn(new Handler() {
+            private Pid to;
+            private long sentAt;
+            private long roundTrips;
+
+            @Override
+            public void init() {
+                Troupe.send(sink, new Start(Troupe.self(), true));
             }
-        }
+
+            @Override
+            public void handle(Object message) {
+                if (message instanceof Pid echo) {
+                    to = echo;
+                    sentAt = System.nanoTime();
+                    Troupe.send(to, payload);
+                    return;
+                }
+                long now = System.nanoTime();
+                if (now >= measureFrom) {
+                    rtt.recordValue(now - sentAt);
+                    roundTrips++;
+                    if (now >= measureTo) {
+                        done.complete(roundTrips);
+                        Troupe.exit(ExitReason.NORMAL);
+                    }
+                }
+                sentAt = System.nanoTime();
+                Troupe.send(to, payload);
+            }
+        });
+        long roundTrips = done.get((long) (warmup + measure + 60), TimeUnit.SECONDS);
         Report.pingPong("troupe", rtt.getValueAtPercentile(50), rtt.getValueAtPercentile(99), roundTrips, measureTo - measureFrom);
     }
 }

@@ -17,6 +17,11 @@ import org.apache.fory.config.Language;
 import org.apache.fory.memory.MemoryBuffer;
 
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -28,7 +33,8 @@ import java.util.UUID;
  * Overview: the default codec, Apache Fory in Java mode with class registration required.
  *
  * Registration is the allowlist. Troupe's own types are registered by number, in a fixed order
- * that every node of one Troupe version shares; user types are registered by class name, so that
+ * that every node of one Troupe version shares (the fingerprint, compared in the handshake, refuses
+ * a peer that numbers them differently); user types are registered by class name, so that
  * two nodes with different allowlists cannot confuse one type with another: an unknown name fails
  * with Fory's "Class <name> is not registered", which names the type. Reference tracking is off:
  * messages are values (a shared object arrives as two copies; cycles are not supported).
@@ -49,6 +55,8 @@ public final class ForyCodec implements Codec {
     private MemoryBuffer out = MemoryBuffer.newHeapBuffer(4096);
     private ByteBuffer outView = ByteBuffer.wrap(out.getHeapMemory());
     private final MemoryBuffer in = MemoryBuffer.fromByteArray(new byte[0]);
+    private final List<String> registered = new ArrayList<>();
+    private String fingerprint;
 
     public ForyCodec(Context context) {
         this.fory = Fory.builder()
@@ -66,25 +74,31 @@ public final class ForyCodec implements Codec {
 
     private void register(Context context) {
         int id = FIRST_ID;
-        for (Class<?> type : PidTypes.ALL) {
+        for (Class<?> type : PidTypes.discover(context)) {
+            registered.add(id + "=" + type.getName());
             fory.register(type, id++);
             fory.registerSerializer(type, new ForySerializers.PidSerializer(fory.getConfig(), type, context));
         }
+        id = FIRST_ID + 10;
         for (ExitReason constant : List.of(ExitReason.NORMAL, ExitReason.SHUTDOWN, ExitReason.KILL,
                 ExitReason.KILLED, ExitReason.NOPROC, ExitReason.NOCONNECTION)) {
+            registered.add(id + "=" + constant.getClass().getName());
             fory.register(constant.getClass(), id++);
             fory.registerSerializer(constant.getClass(), new ForySerializers.ConstantSerializer(fory.getConfig(), constant));
         }
+        registered.add(id + "=" + ExitReason.Failure.class.getName());
         fory.register(ExitReason.Failure.class, id++);
         fory.registerSerializer(ExitReason.Failure.class, new ForySerializers.FailureSerializer(fory.getConfig()));
         for (Class<?> type : List.of(ExitReason.Value.class, Ref.class, Name.class, Exit.class, Down.class,
                 TopicMessage.class, Cancel.class, GroupEvent.Joined.class, GroupEvent.Left.class, Spawned.class,
                 NodeDown.class)) {
+            registered.add(id + "=" + type.getName());
             fory.register(type, id++);
         }
         for (Class<?> type : List.of(Optional.class, OptionalInt.class, OptionalLong.class, OptionalDouble.class, UUID.class)) {
             try {
                 fory.register(type, id);
+                registered.add(id + "=" + type.getName());
             } catch (IllegalArgumentException alreadyBuiltIn) {
                 // Fory has its own registration for it
             }
@@ -92,10 +106,28 @@ public final class ForyCodec implements Codec {
         }
         id = FIRST_ID + 50;
         for (Class<?> type : context.controlTypes()) {
+            registered.add(id + "=" + type.getName());
             fory.register(type, id++);
         }
+        fingerprint = fingerprint(registered);
         for (Class<?> type : context.messageTypes()) {
             fory.register(type, type.getName());
+        }
+    }
+
+    /** Types registered by number must be numbered alike on both ends: a hash of the numbering. */
+    @Override
+    public String fingerprint() {
+        return fingerprint;
+    }
+
+    private static String fingerprint(List<String> registrations) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256")
+                    .digest(String.join(",", registrations).getBytes(StandardCharsets.UTF_8));
+            return "fory-" + Fory.class.getPackage().getImplementationVersion() + "-" + HexFormat.of().formatHex(hash, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 

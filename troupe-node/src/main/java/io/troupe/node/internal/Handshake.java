@@ -15,8 +15,9 @@ import java.security.SecureRandom;
  * challenge-response with HMAC-SHA256. The cookie never crosses the wire.
  *
  *   dialer D                                           acceptor A
- *   HELLO     magic version D creationD nonceD addrD ─►
- *                                                   ◄─ CHALLENGE magic version A creationA nonceA
+ *   HELLO     magic version D creationD nonceD addrD codecD ─►
+ *                                                   ◄─ CHALLENGE magic version A creationA nonceA codecA
+ *   (either side refuses a peer whose codec fingerprint differs: BAD_VERSION)
  *   PROOF     HMAC(cookie, "troupe/1 dialer" D A nonceA nonceD) ─►
  *                  A checks the proof (wrong: REFUSE BAD_COOKIE), then admits D (tie-break,
  *                  duplicates: REFUSE SIMULTANEOUS / DUPLICATE)
@@ -58,11 +59,13 @@ final class Handshake {
 
     static Peer dial(HandshakeIO io, Identity self, String expected) throws IOException {
         byte[] nonce = nonce();
-        ByteBuffer hello = ByteBuffer.allocate(512 + self.node().length() * 3 + self.address().toString().length() * 3);
+        ByteBuffer hello = ByteBuffer.allocate(512 + (self.node().length() + self.address().toString().length()
+                + self.codec().length()) * 3);
         hello.putInt(MAGIC).putShort(VERSION);
         Frames.putString(hello, self.node());
         hello.putInt(self.creation()).put(nonce);
         Frames.putString(hello, self.address().toString());
+        Frames.putString(hello, self.codec());
         io.send(Frames.HELLO, hello);
 
         HandshakeIO.Frame reply = expectOrRefused(io.receive(), Frames.CHALLENGE);
@@ -71,6 +74,11 @@ final class Handshake {
         String peer = Frames.getString(body);
         int creation = body.getInt();
         byte[] peerNonce = bytes(body, 32);
+        String codec = Frames.getString(body);
+        if (!codec.equals(self.codec())) {
+            throw new HandshakeException(BAD_VERSION, "node " + peer + " encodes messages differently (codec "
+                    + codec + ", here " + self.codec() + "): a different Troupe version or codec");
+        }
         if (!peer.equals(expected)) {
             throw new HandshakeException(WRONG_NODE, "the address of " + expected + " is served by node " + peer
                     + " (a stale discovery entry?)");
@@ -100,13 +108,19 @@ final class Handshake {
         int creation = body.getInt();
         byte[] peerNonce = bytes(body, 32);
         URI address = URI.create(Frames.getString(body));
+        String codec = Frames.getString(body);
 
         byte[] nonce = nonce();
-        ByteBuffer challenge = ByteBuffer.allocate(64 + self.node().length() * 3);
+        ByteBuffer challenge = ByteBuffer.allocate(64 + self.node().length() * 3 + self.codec().length() * 3);
         challenge.putInt(MAGIC).putShort(VERSION);
         Frames.putString(challenge, self.node());
         challenge.putInt(self.creation()).put(nonce);
+        Frames.putString(challenge, self.codec());
         io.send(Frames.CHALLENGE, challenge);
+        if (!codec.equals(self.codec())) {
+            refuse(io, new HandshakeException(BAD_VERSION, "node " + peer + " encodes messages differently (codec "
+                    + codec + ", here " + self.codec() + "): a different Troupe version or codec"));
+        }
 
         HandshakeIO.Frame proof = io.receive();
         if (proof.type() != Frames.PROOF || proof.body().remaining() != 32) {

@@ -68,7 +68,7 @@ final class NodeImpl implements Node {
         this.ownsDiscovery = ownsDiscovery;
         this.endpoint = RuntimeEndpoint.attach(runtime, new Distributor(this));
         this.scheduler = Heartbeat.newScheduler(name);
-        this.identity = new Identity(name, endpoint.creation(), cookie, null);
+        this.identity = new Identity(name, endpoint.creation(), cookie, null, "");
         List<Class<?>> messageTypes = options.messageTypes();
         this.codecContext = new Codec.Context() {
             @Override
@@ -90,10 +90,10 @@ final class NodeImpl implements Node {
 
     /** Listens, publishes, starts heartbeats. */
     void start() throws IOException {
-        newCodec(); // fail fast on a codec that cannot be built
+        String fingerprint = newCodec().fingerprint(); // and fail fast on a codec that cannot be built
         watcher = new GlobalWatcherRef(runtime, runtime.spawn(new GlobalWatcher(globalProtocol)));
         listener = Transports.listen(options.transport(), node());
-        identity = new Identity(identity.node(), identity.creation(), identity.cookie(), listener.address());
+        identity = new Identity(identity.node(), identity.creation(), identity.cookie(), listener.address(), fingerprint);
         Thread.ofVirtual().name("troupe-listener-" + node()).start(this::acceptLoop);
         discovery.publish(node(), listener.address());
         Heartbeat.start(this);

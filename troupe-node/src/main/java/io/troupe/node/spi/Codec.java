@@ -38,6 +38,15 @@ public interface Codec {
     /** Decodes exactly the bytes between {@code bytes.position()} and {@code bytes.limit()}. */
     Object decode(ByteBuffer bytes);
 
+    /**
+     * A short text that two codecs must share to understand each other (for example a hash of the
+     * type numbering). Nodes compare it in the handshake and refuse a peer with another one, so
+     * different versions never misread each other's bytes. The default, "", opts out.
+     */
+    default String fingerprint() {
+        return "";
+    }
+
     /** Makes codecs: one per connection and direction. */
     @FunctionalInterface
     interface Factory {

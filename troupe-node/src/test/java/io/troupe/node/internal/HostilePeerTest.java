@@ -22,6 +22,7 @@ import java.util.SplittableRandom;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /** A peer that sends garbage, oversized frames and malformed messages; the node keeps serving others. */
@@ -64,9 +65,21 @@ class HostilePeerTest {
     /** Completes a real handshake as node {@code name}; returns the socket, ready for frames. */
     private ChannelWire handshake(String name) throws IOException {
         ChannelWire wire = new ChannelWire(dial(), "test");
-        Identity self = new Identity(name, 12345, COOKIE.getBytes(StandardCharsets.UTF_8), URI.create("tcp://127.0.0.1:1"));
+        Identity self = new Identity(name, 12345, COOKIE.getBytes(StandardCharsets.UTF_8), URI.create("tcp://127.0.0.1:1"),
+                ((NodeImpl) target).identity().codec());
         Handshake.dial(new HandshakeIO(wire, 64 * 1024), self, target.node());
         return wire;
+    }
+
+    @Test
+    void aPeerWhoseCodecNumbersTypesDifferentlyIsRefused() throws Exception {
+        try (ChannelWire wire = new ChannelWire(dial(), "test")) {
+            Identity self = new Identity("other-version@test", 1, COOKIE.getBytes(StandardCharsets.UTF_8),
+                    URI.create("tcp://127.0.0.1:1"), "fory-0.0-0000000000000000");
+            assertThatThrownBy(() -> Handshake.dial(new HandshakeIO(wire, 4096), self, target.node()))
+                    .isInstanceOf(HandshakeException.class).hasMessageContaining("encodes messages differently");
+        }
+        friendStillServed("after a version mismatch");
     }
 
     @Test
