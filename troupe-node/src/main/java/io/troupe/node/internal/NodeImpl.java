@@ -57,8 +57,8 @@ final class NodeImpl implements Node {
     private final ScheduledExecutorService scheduler;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final Codec.Context codecContext;
-    private WireListener listener;
-    private Identity identity;
+    private volatile WireListener listener;
+    private volatile Identity identity;
     private volatile GlobalWatcherRef watcher;
 
     NodeImpl(NodeOptions options, String name, byte[] cookie, TroupeRuntime runtime, Discovery discovery, boolean ownsDiscovery) {

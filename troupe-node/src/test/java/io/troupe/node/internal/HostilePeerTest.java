@@ -5,6 +5,7 @@ import io.troupe.Pid;
 import io.troupe.Troupe;
 import io.troupe.node.Node;
 import io.troupe.node.NodeOptions;
+import io.troupe.node.OverflowPolicy;
 import io.troupe.node.spi.Discovery;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
@@ -15,6 +16,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.ByteBuffer;
+import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -69,6 +71,46 @@ class HostilePeerTest {
                 ((NodeImpl) target).identity().codec());
         Handshake.dial(new HandshakeIO(wire, 64 * 1024), self, target.node());
         return wire;
+    }
+
+    @Test
+    void aPeerThatStopsReadingIsDisconnectedWhenItsQueueIsFull() throws Exception {
+        try (Node sender = Node.start(NodeOptions.named("s" + ProcessHandle.current().pid() + "sender@localhost")
+                .withCookie(COOKIE).withDiscovery(discovery).withOutboundQueue(1000, OverflowPolicy.DISCONNECT));
+             ServerSocketChannel server = ServerSocketChannel.open().bind(new InetSocketAddress("127.0.0.1", 0))) {
+            String silent = "silent" + System.nanoTime() % 100000 + "@test";
+            discovery.publish(silent, URI.create("tcp://127.0.0.1:" + ((InetSocketAddress) server.getLocalAddress()).getPort()));
+            Thread.ofVirtual().start(() -> {
+                try {
+                    ChannelWire wire = new ChannelWire(server.accept(), "sender");
+                    Identity self = new Identity(silent, 777, COOKIE.getBytes(StandardCharsets.UTF_8), URI.create("tcp://127.0.0.1:1"),
+                            ((NodeImpl) target).identity().codec());
+                    Handshake.accept(new HandshakeIO(wire, 4096), self, peer -> new Connection((NodeImpl) target, peer.node(),
+                            Connection.State.ACCEPTING));
+                    // then never read again
+                } catch (IOException e) {
+                    // the test fails on its own assertions
+                }
+            });
+            Pid nobodyReads = new Fake(silent, 1, 777);
+            byte[] kilobyte = new byte[1024];
+            sender.runtime().run(() -> {
+                for (int i = 0; i < 200_000 && sender.stats().droppedMessages() == 0; i++) Troupe.send(nobodyReads, kilobyte);
+            });
+            await().atMost(Duration.ofSeconds(10)).until(() -> sender.stats().droppedMessages() > 0 && !sender.nodes().contains(silent));
+        }
+    }
+
+    private record Fake(String node, long id, int creation) implements Pid {
+        @Override
+        public boolean equals(Object other) {
+            return Pid.equals(this, other);
+        }
+
+        @Override
+        public int hashCode() {
+            return Pid.hashCode(this);
+        }
     }
 
     @Test

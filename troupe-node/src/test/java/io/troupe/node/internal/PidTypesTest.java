@@ -43,10 +43,13 @@ class PidTypesTest {
         Handler handler = message -> { };
         Pid handled = runtime.spawn(handler);
         CompletableFuture<Pid> systemPid = new CompletableFuture<>();
+        CompletableFuture<Void> trapping = new CompletableFuture<>();
         runtime.spawn(() -> {
             Troupe.trapExit(true);
+            trapping.complete(null);
             systemPid.complete(Troupe.receive(Exit.class).from()); // the runtime's own pid, at shutdown
         });
+        trapping.get(5, TimeUnit.SECONDS);
         runtime.close();
         assertThat(known).allMatch(Pid.class::isAssignableFrom);
         assertThat(known).contains(threaded.getClass(), handled.getClass(), endpoint.pid("other@test", 1, 1).getClass(),
