@@ -142,7 +142,7 @@ final class Connection {
             lock.unlock();
         }
         up.complete(true);
-        node.connectionUp(this, outbound, socket.remote());
+        node.peers().connectionUp(this, outbound, socket.remote());
         return true;
     }
 
@@ -207,7 +207,7 @@ final class Connection {
             while (queue.size() > 0 && queue.poll() != null) node.counters().dropped.increment();
         }
         up.complete(false);
-        node.connectionDown(this, previous, reason, unexpected);
+        node.peers().connectionDown(this, previous, reason, unexpected);
     }
 
     @Override

@@ -142,8 +142,8 @@ final class FrameReader implements Runnable {
                 case Frames.TICK -> {
                     // liveness only
                 }
-                case Frames.NODES -> connection.node.learnNodes(readNodes(), connection);
-                case Frames.CONTROL -> connection.node.control(connection, codec.decode(in));
+                case Frames.NODES -> connection.node.peers().learnNodes(readNodes(), connection);
+                case Frames.CONTROL -> connection.node.peers().control(connection, codec.decode(in));
                 default -> throw new IllegalArgumentException("unknown frame type " + (type & 0xff));
             }
         } catch (CodecException e) {

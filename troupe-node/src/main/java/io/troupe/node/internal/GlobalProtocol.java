@@ -96,7 +96,7 @@ final class GlobalProtocol {
     private void release(List<String> held, String name, long attempt) {
         for (String peer : held) {
             if (peer.equals(node.node())) names.unlock(name, peer, attempt);
-            else node.sendControl(peer, new Control.GlobalUnlock(attempt, name));
+            else node.peers().sendControl(peer, new Control.GlobalUnlock(attempt, name));
         }
     }
 
@@ -115,7 +115,7 @@ final class GlobalProtocol {
 
     private void removeEverywhere(String name, Pid pid) {
         names.remove(name, pid);
-        for (String peer : node.connections().activeNodes()) node.sendControl(peer, new Control.GlobalRemove(name, pid));
+        for (String peer : node.connections().activeNodes()) node.peers().sendControl(peer, new Control.GlobalRemove(name, pid));
     }
 
     /** Handles a global-name control message from {@code peer}; returns the reply, if any. */

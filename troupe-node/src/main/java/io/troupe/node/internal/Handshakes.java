@@ -30,7 +30,7 @@ final class Handshakes {
         ScheduledFuture<?> guard = null;
         URI address = null;
         try {
-            address = node.resolve(peer);
+            address = node.peers().resolve(peer);
             wire = Transports.connect(address, node.options().transport(), node.options().connectTimeout());
             guard = node.scheduler().schedule(wire::close, node.options().connectTimeout().toMillis(), TimeUnit.MILLISECONDS);
             HandshakeIO io = new HandshakeIO(wire, HANDSHAKE_BUFFER);

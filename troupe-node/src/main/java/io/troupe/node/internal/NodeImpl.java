@@ -1,6 +1,5 @@
 package io.troupe.node.internal;
 
-import io.troupe.ExitReason;
 import io.troupe.Pid;
 import io.troupe.TroupeRuntime;
 import io.troupe.node.Node;
@@ -16,12 +15,9 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.net.URI;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -52,7 +48,7 @@ final class NodeImpl implements Node {
     private final RemoteSpawner spawner = new RemoteSpawner(this);
     private final GlobalNames globalNames = new GlobalNames(this);
     private final GlobalProtocol globalProtocol = new GlobalProtocol(this, globalNames);
-    private final Map<String, URI> learned = new ConcurrentHashMap<>();
+    private final Peers peers = new Peers(this);
     private final RateLimitedLog rateLimited = new RateLimitedLog(LOG);
     private final ScheduledExecutorService scheduler;
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -69,23 +65,7 @@ final class NodeImpl implements Node {
         this.endpoint = RuntimeEndpoint.attach(runtime, new Distributor(this));
         this.scheduler = Heartbeat.newScheduler(name);
         this.identity = new Identity(name, endpoint.creation(), cookie, null, "");
-        List<Class<?>> messageTypes = options.messageTypes();
-        this.codecContext = new Codec.Context() {
-            @Override
-            public Pid pid(String node, long id, int creation) {
-                return endpoint.pid(node, id, creation);
-            }
-
-            @Override
-            public List<Class<?>> messageTypes() {
-                return messageTypes;
-            }
-
-            @Override
-            public List<Class<?>> controlTypes() {
-                return Control.TYPES;
-            }
-        };
+        this.codecContext = new CodecContext(endpoint, options.messageTypes());
     }
 
     /** Listens, publishes, starts heartbeats. */
@@ -122,6 +102,13 @@ final class NodeImpl implements Node {
     Identity identity() { return identity; }
     GlobalWatcherRef globalWatcher() { return watcher; }
     Logger log() { return LOG; }
+    Peers peers() { return peers; }
+    Discovery discovery() { return discovery; }
+    NodeMonitors nodeMonitors() { return nodeMonitors; }
+    GlobalNames globalTable() { return globalNames; }
+    GlobalProtocol globalProtocol() { return globalProtocol; }
+    RemoteSpawner spawner() { return spawner; }
+    boolean isClosed() { return closed.get(); }
     int creation() { return identity.creation(); }
 
     Codec newCodec() {
@@ -136,20 +123,6 @@ final class NodeImpl implements Node {
         handshakes.dial(connection);
     }
 
-    /** Where {@code peer} listens: discovery first, then what peers told us. */
-    URI resolve(String peer) throws IOException {
-        Optional<URI> published = discovery.lookup(peer);
-        if (published.isPresent()) return published.get();
-        URI told = learned.get(peer);
-        if (told != null) return told;
-        throw new IOException("node " + peer + " is not known to discovery (is it running, with the same discovery settings?)");
-    }
-
-    void sendControl(String peer, Control message) {
-        Connection connection = connections.forNode(peer);
-        if (connection != null) connection.enqueue(Outbound.control(Frames.CONTROL, message));
-    }
-
     /** Reports {@code peer} down again, off the caller's stack (see Distributor). */
     void nodeDownLater(String peer) {
         if (!closed.get()) scheduler.execute(() -> endpoint.nodeDown(peer));
@@ -157,62 +130,6 @@ final class NodeImpl implements Node {
 
     void droppedToName(String name, String from) {
         if (LOG.isDebugEnabled()) LOG.debug("dropped a message from {} to '{}': no process has that name here", from, name);
-    }
-
-    // ---------------------------------------------------------------- connection events
-
-    void connectionUp(Connection connection, boolean outbound, String remote) {
-        LOG.info("node {} connected to {} ({} {})", node(), connection.peer, outbound ? "dialed" : "accepted", remote);
-        Map<String, URI> known = new LinkedHashMap<>();
-        known.put(node(), listener.address());
-        for (Connection other : connections.all()) {
-            if (other != connection && other.state() == Connection.State.ACTIVE && other.peerAddress() != null) {
-                known.put(other.peer, other.peerAddress());
-            }
-        }
-        connection.enqueue(Outbound.control(Frames.NODES, known));
-        connection.enqueue(Outbound.control(Frames.CONTROL, globalNames.ownedBy(node())));
-    }
-
-    void connectionDown(Connection connection, Connection.State previous, String reason, boolean unexpected) {
-        String peer = connection.peer;
-        if (previous == Connection.State.ACTIVE) {
-            if (unexpected && !closed.get()) LOG.warn("node {} lost its connection to {}: {}", node(), peer, reason);
-            else LOG.info("node {} closed its connection to {}: {}", node(), peer, reason);
-        } else if (!closed.get()) {
-            warnRateLimited("dial:" + peer, "node " + node() + " cannot reach " + peer + ": " + reason, null);
-        }
-        endpoint.nodeDown(peer);
-        nodeMonitors.fire(peer, ExitReason.NOCONNECTION);
-        globalNames.nodeDown(peer);
-        requests.nodeDown(peer, reason);
-    }
-
-    void learnNodes(Map<String, URI> nodes, Connection from) {
-        nodes.forEach((peer, address) -> {
-            if (peer.equals(node())) return;
-            learned.put(peer, address);
-            if (!peer.equals(from.peer) && connections.existing(peer) == null && !closed.get()) connections.forNode(peer);
-        });
-    }
-
-    /** A CONTROL frame from {@code connection}'s peer (on its reader thread). */
-    void control(Connection connection, Object message) {
-        Control.Reply reply = switch (message) {
-            case Control.Reply answer -> {
-                requests.complete(answer);
-                yield null;
-            }
-            case Control.SpawnRequest request -> spawner.handle(request);
-            case Control other -> globalProtocol.handle(other, connection.peer);
-            default -> throw new IllegalArgumentException("not a control message: " + message.getClass().getName());
-        };
-        if (reply != null) connection.enqueue(Outbound.control(Frames.CONTROL, reply));
-    }
-
-    /** A control frame the writer could not encode: fail the request it carried. */
-    void controlNotSent(Object message, String reason) {
-        if (message instanceof Control.SpawnRequest request) requests.fail(request.id(), reason);
     }
 
     // ---------------------------------------------------------------- Node API
