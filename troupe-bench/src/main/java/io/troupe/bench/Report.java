@@ -54,10 +54,17 @@ public final class Report {
             String kase;
             if (key.impl().equals("troupe")) {
                 kase = key.kase();
-                peers = new String[] {"pekko", "erlang"};
+                // Compare with every peer measured for this case (the channels suite has the JDK's
+                // queues as its peer); if none was, report the usual peers as missing.
+                peers = java.util.stream.Stream.of("pekko", "erlang", "jdk")
+                        .filter(peer -> samples.containsKey(new Key(peer, key.kase(), key.metric())))
+                        .toArray(String[]::new);
+                if (peers.length == 0) peers = new String[] {"pekko", "erlang"};
             } else if (key.impl().equals("troupe-threaded")) {
                 kase = key.kase() + "-threaded";
-                peers = new String[] {"erlang"};
+                // A blocking requester's natural server is a threaded process too; Pekko's requester
+                // (a virtual thread calling ask) is the same shape, so that pair is reported as well.
+                peers = key.kase().equals("request-response") ? new String[] {"erlang", "pekko"} : new String[] {"erlang"};
             } else {
                 continue;
             }
