@@ -7,6 +7,7 @@ import java.nio.channels.ClosedChannelException;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
+import java.util.function.Consumer;
 
 /*
  * A socket channel, TCP (with TCP_NODELAY) or Unix domain, in non-blocking mode: so that a sender
@@ -15,6 +16,8 @@ import java.nio.channels.SocketChannel;
  * in epoll_wait). Each selector is used by one thread; close() wakes both.
  */
 final class ChannelWire implements Wire {
+    private static final Consumer<SelectionKey> IGNORE = key -> { }; // select(action): no selected-key set to clear
+
     private final SocketChannel channel;
     private final String remote;
     private final Selector readable;
@@ -40,9 +43,8 @@ final class ChannelWire implements Wire {
         int room = into.remaining();
         int n = drained ? 0 : channel.read(into); // after a short read, wait first: saves an empty read
         while (n == 0) {
-            readable.select();
+            readable.select(IGNORE);
             if (!channel.isOpen()) throw new ClosedChannelException();
-            readable.selectedKeys().clear();
             n = channel.read(into);
         }
         drained = n < room;
@@ -53,9 +55,8 @@ final class ChannelWire implements Wire {
     public void write(ByteBuffer from) throws IOException {
         while (from.hasRemaining()) {
             if (channel.write(from) == 0) {
-                writable.select();
+                writable.select(IGNORE);
                 if (!channel.isOpen()) throw new ClosedChannelException();
-                writable.selectedKeys().clear();
             }
         }
     }
