@@ -4,6 +4,11 @@ import io.troupe.Name;
 import io.troupe.Pid;
 import io.troupe.Troupe;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -39,6 +44,24 @@ class CookieTest {
             assertThat(pong.nodes()).isEmpty();
             assertThat(pong.stats().refusedConnections()).isPositive();
             assertThat(ping.stats().refusedConnections()).isPositive();
+        }
+    }
+
+    @Test
+    void withoutACookieNodesShareAGeneratedOwnerOnlyCookieFile(@TempDir Path home) throws Exception {
+        String previous = System.getProperty("user.home");
+        System.setProperty("user.home", home.toString());
+        try (Cluster cluster = new Cluster()) {
+            Node a = cluster.start("a", options -> options.withCookie(null));
+            Node b = cluster.start("b", options -> options.withCookie(null));
+            Path file = home.resolve(".troupe.cookie");
+            assertThat(file).exists();
+            assertThat(Files.readString(file).strip()).hasSizeGreaterThanOrEqualTo(32);
+            assertThat(Files.getPosixFilePermissions(file)).containsExactlyInAnyOrder(
+                    PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+            assertThat(a.ping(b.node())).isTrue();
+        } finally {
+            System.setProperty("user.home", previous);
         }
     }
 
