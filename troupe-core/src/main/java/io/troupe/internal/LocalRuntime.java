@@ -209,10 +209,12 @@ final class LocalRuntime implements TroupeRuntime {
     @Override
     public void send(Pid to, Object message) {
         Objects.requireNonNull(message, "message");
-        if (to instanceof ProcessCell cell) {
+        if (to instanceof ProcessCell cell && cell.runtime == this) {
             cell.tell(message);
             return;
         }
+        // A process object of another runtime in this JVM is another node's process: it goes
+        // through the distribution layer like any remote pid, so it keeps its order with signals.
         ProcessCell cell = resolve(Objects.requireNonNull(to, "to"));
         if (cell != null) {
             cell.tell(message);

@@ -66,10 +66,14 @@ public final class ProcessApi {
     }
 
     public static void send(Pid to, Object message) {
-        if (to instanceof ProcessCell cell) {
+        ProcessCell self = Current.process();
+        if (to instanceof ProcessCell cell && (self == null || cell.runtime == self.runtime)) {
             cell.tell(Objects.requireNonNull(message, "message"));
+        } else if (self != null) {
+            self.runtime.send(to, message);
         } else {
-            self("send to a pid of another node").runtime.send(to, message);
+            throw new IllegalStateException("a send to a pid of another node must be made inside a Troupe process"
+                    + " (or with TroupeRuntime.send)");
         }
     }
 
