@@ -8,6 +8,7 @@
 module io.troupe.app {
     requires transitive io.troupe.core;
     requires transitive io.troupe.supervision;
+    requires transitive io.troupe.node;
     requires org.slf4j;
     requires tools.jackson.databind;
     requires tools.jackson.dataformat.yaml;

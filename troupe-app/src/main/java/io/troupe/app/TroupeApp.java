@@ -35,7 +35,18 @@ public interface TroupeApp extends AutoCloseable {
      * start is retried with its backoff, as at any other time.
      */
     static TroupeApp start(AppDescriptor descriptor) {
-        return AppRuntime.start(descriptor);
+        return AppRuntime.start(descriptor, null);
+    }
+
+    /**
+     * Like {@link #start(AppDescriptor)}, with the app's runtime started as a node: its processes
+     * can be reached from other nodes (the node's runtime settings come from the descriptor's
+     * process host). Closing the app closes the node.
+     *
+     * @throws java.io.UncheckedIOException if the node cannot start (for example, its name is taken)
+     */
+    static TroupeApp start(AppDescriptor descriptor, io.troupe.node.NodeOptions node) {
+        return AppRuntime.start(descriptor, java.util.Objects.requireNonNull(node, "node"));
     }
 
     AppDescriptor descriptor();

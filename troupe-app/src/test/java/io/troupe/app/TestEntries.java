@@ -82,4 +82,14 @@ public final class TestEntries {
     public static List<String> overloaded(int x) {
         return List.of();
     }
+
+    /** Registers as "echo" and answers each pid it is sent with a greeting naming its node. */
+    public static void registeredEcho(AppContext ctx) {
+        io.troupe.Troupe.register("echo");
+        while (true) {
+            if (io.troupe.Troupe.receive() instanceof io.troupe.Pid from) {
+                io.troupe.Troupe.send(from, "echo from " + io.troupe.Troupe.self().node());
+            }
+        }
+    }
 }

@@ -27,21 +27,32 @@ public final class AppRuntime implements TroupeApp {
 
     private final AppDescriptor descriptor;
     private final TroupeRuntime runtime;
+    private final io.troupe.node.Node node;             // null unless started as a node
     private final Map<EntryId, EntryPoint> entryPoints;
     private final ServiceManager services;
     private final Map<EntryId, Semaphore> terminals = new ConcurrentHashMap<>();
     private final AtomicBoolean closed = new AtomicBoolean();
     private final CompletableFuture<Void> closeDone = new CompletableFuture<>();
 
-    private AppRuntime(AppDescriptor descriptor) {
+    private AppRuntime(AppDescriptor descriptor, io.troupe.node.NodeOptions nodeOptions) {
         this.descriptor = descriptor;
         this.entryPoints = entryPoints(descriptor);
-        this.runtime = TroupeRuntime.start(options(descriptor));
+        this.node = nodeOptions == null ? null : startNode(nodeOptions.withRuntime(options(descriptor)));
+        this.runtime = node == null ? TroupeRuntime.start(options(descriptor)) : node.runtime();
         this.services = startServices(descriptor, runtime, entryPoints);
     }
 
-    public static TroupeApp start(AppDescriptor descriptor) {
-        return new AppRuntime(descriptor);
+    /** Starts the app; as a node when {@code nodeOptions} is not null. */
+    public static TroupeApp start(AppDescriptor descriptor, io.troupe.node.NodeOptions nodeOptions) {
+        return new AppRuntime(descriptor, nodeOptions);
+    }
+
+    private static io.troupe.node.Node startNode(io.troupe.node.NodeOptions options) {
+        try {
+            return io.troupe.node.Node.start(options);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot start node " + options.name() + ": " + e.getMessage(), e);
+        }
     }
 
     private static ServiceManager startServices(AppDescriptor descriptor, TroupeRuntime runtime,
@@ -154,7 +165,7 @@ public final class AppRuntime implements TroupeApp {
             services.stopAll(ServiceWiring.stopAllTimeout(descriptor));
         } finally {
             try {
-                runtime.close();
+                if (node != null) node.close(); else runtime.close();
             } finally {
                 closeDone.complete(null);
             }

@@ -31,6 +31,13 @@ final class CommandSpecs {
     private final OptionSpec silent = OptionSpec.builder("-s", "--silent").arity("0").type(boolean.class)
             .description("No logs.")
             .build();
+    private final OptionSpec node = OptionSpec.builder("--node").paramLabel("NAME[@HOST]").type(String.class)
+            .description("Run the app as a node with this name, reachable from other nodes (same host: found "
+                    + "with no setup). Without @HOST the host name is this machine's.")
+            .build();
+    private final OptionSpec cookie = OptionSpec.builder("--cookie").paramLabel("SECRET").type(String.class)
+            .description("The node's shared secret (default: ~/.troupe.cookie, created on first use).")
+            .build();
     private final PositionalParamSpec file = PositionalParamSpec.builder().index("0").arity("1").required(true).paramLabel("FILE")
             .type(String.class).description("The app descriptor (YAML).")
             .build();
@@ -46,7 +53,7 @@ final class CommandSpecs {
                         + "(which stops the services, dependents first). With -x, also run a process on the "
                         + "terminal host and exit with its result.",
                 "Exit codes: the -x process's result; 1 if it failed; 2 for a bad command line or descriptor.");
-        for (OptionSpec option : List.of(exec, host, override, verbose, silent)) run.addOption(option);
+        for (OptionSpec option : List.of(exec, host, override, verbose, silent, node, cookie)) run.addOption(option);
         run.addPositional(file);
         run.addPositional(args);
 
@@ -60,7 +67,8 @@ final class CommandSpecs {
     /** The parsed {@code run} options; valid after a successful parse. */
     RunOptions runOptions() {
         return new RunOptions(file.getValue(), exec.getValue(), host.getValue(), list(override), list(args),
-                Boolean.TRUE.equals(verbose.getValue()), Boolean.TRUE.equals(silent.getValue()));
+                Boolean.TRUE.equals(verbose.getValue()), Boolean.TRUE.equals(silent.getValue()),
+                node.getValue(), cookie.getValue());
     }
 
     private static List<String> list(ArgSpec spec) {

@@ -72,7 +72,13 @@ public final class TroupeCommand {
         }
         Logging.configure(options, target);
 
-        TroupeApp app = TroupeApp.start(descriptor);
+        TroupeApp app;
+        try {
+            app = options.node() == null ? TroupeApp.start(descriptor) : TroupeApp.start(descriptor, nodeOptions(options));
+        } catch (java.io.UncheckedIOException | IllegalArgumentException e) {
+            err.println("troupe: " + e.getMessage());
+            return USAGE;
+        }
         Thread hook = new Thread(app::close, "troupe-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         if (target == null) {
@@ -87,6 +93,11 @@ public final class TroupeCommand {
             // the hook is running or has run; app.close() is idempotent
         }
         return code;
+    }
+
+    private static io.troupe.node.NodeOptions nodeOptions(RunOptions options) {
+        io.troupe.node.NodeOptions node = io.troupe.node.NodeOptions.named(options.node());
+        return options.cookie() == null ? node : node.withCookie(options.cookie());
     }
 
     private static int exec(TroupeApp app, ExecTarget target, List<String> args, Terminal terminal, PrintStream err) {
