@@ -6,7 +6,7 @@ package io.troupe.internal;
  * binding of a thread to its process).
  */
 final class Current {
-    private static final ThreadLocal<ThreadProcess> THREADED = new ThreadLocal<>();
+    private static final ThreadLocal<ProcessCell> THREADED = new ThreadLocal<>();
 
     private Current() {
     }
@@ -21,6 +21,20 @@ final class Current {
 
     static void bind(ThreadProcess process) {
         THREADED.set(process);
+    }
+
+    /**
+     * Makes {@code process} the calling thread's process for a while (a handler process run inline
+     * by a distribution reader thread); returns the previous binding for {@link #restore}.
+     */
+    static ProcessCell swap(ProcessCell process) {
+        ProcessCell previous = THREADED.get();
+        THREADED.set(process);
+        return previous;
+    }
+
+    static void restore(ProcessCell previous) {
+        if (previous == null) THREADED.remove(); else THREADED.set(previous);
     }
 
     static void unbind() {

@@ -35,15 +35,20 @@ final class Endpoint implements RuntimeEndpoint {
     @Override
     public void deliver(Pid to, Object message) {
         ProcessCell cell = runtime.resolve(to);
-        if (cell != null) cell.tell(message);
+        if (cell != null) deliverTo(cell, message);
     }
 
     @Override
     public boolean deliver(String name, Object message) {
         return runtime.whereis(name).map(pid -> {
-            ((ProcessCell) pid).tell(message);
+            deliverTo((ProcessCell) pid, message);
             return true;
         }).orElse(false);
+    }
+
+    /** An idle handler process handles a message from another node on the reader's thread. */
+    private static void deliverTo(ProcessCell cell, Object message) {
+        if (cell instanceof HandlerProcess handler) handler.tellInline(message); else cell.tell(message);
     }
 
     @Override

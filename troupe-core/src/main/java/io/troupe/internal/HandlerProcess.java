@@ -66,40 +66,77 @@ final class HandlerProcess extends ProcessCell {
         wake();
     }
 
+    /**
+     * Delivers a message and, if the process was idle, runs its batch right here on the calling
+     * thread instead of waking a worker (Erlang runs a process on the thread that read its message
+     * off the socket). For distribution reader threads only: the caller holds no user locks and is
+     * not a process, and a handler never blocks, so this only delays the caller by one batch.
+     */
+    void tellInline(Object message) {
+        if (!isAlive()) return;
+        offer(message);
+        if (state != IDLE || !STATE.compareAndSet(this, IDLE, SCHEDULED)) return; // already scheduled
+        ProcessCell previous = Current.swap(this);
+        int outcome;
+        try {
+            outcome = runBatch(runtime.throughput());
+        } finally {
+            Current.restore(previous);
+        }
+        if (outcome != ENDED) finishBatch(null, outcome == DRAINED);
+    }
+
     /** Runs one batch on {@code worker}. Called only by the holder of the SCHEDULED token. */
     void run(Worker worker, int throughput) {
         worker.current = this;
-        boolean drained = false;
+        int outcome;
         try {
-            if (!isAlive()) {
-                release();
-                return;
-            }
-            if (!initialized) {
-                initialized = true;
-                if (!invoke(null)) return;
-            }
-            for (int handled = 0; handled < throughput; handled++) {
-                Object message = nextMessage();
-                if (message == null) {
-                    drained = true; // the stash and the linked part of the mailbox are empty
-                    break;
-                }
-                if (!invoke(message)) return;
-            }
+            outcome = runBatch(throughput);
         } finally {
             worker.current = null;
         }
+        if (outcome != ENDED) finishBatch(worker, outcome == DRAINED);
+    }
+
+    private static final int ENDED = 0;     // the process ended during the batch
+    private static final int DRAINED = 1;   // the stash and the linked part of the mailbox are empty
+    private static final int CUT = 2;       // the batch stopped at `throughput`
+
+    /** Handles up to {@code throughput} messages (and init first); returns ENDED, DRAINED or CUT. */
+    private int runBatch(int throughput) {
+        if (!isAlive()) {
+            release();
+            return ENDED;
+        }
+        if (!initialized) {
+            initialized = true;
+            if (!invoke(null)) return ENDED;
+        }
+        for (int handled = 0; handled < throughput; handled++) {
+            Object message = nextMessage();
+            if (message == null) return DRAINED;
+            if (!invoke(message)) return ENDED;
+        }
+        return CUT;
+    }
+
+    /**
+     * Ends a batch: reschedules the process if messages are left (on {@code worker}'s queue, or
+     * through the dispatcher when run inline), else returns it to IDLE.
+     */
+    private void finishBatch(Worker worker, boolean drained) {
         // A batch cut short by `throughput` may leave messages in the stash (demonitor and
         // selective calls move queued messages there), which hasMessages() does not see.
         if (!drained || hasMessages()) {
-            worker.requeue(this);
+            requeue(worker);
             return;
         }
         state = IDLE;
-        if (hasMessages() && STATE.compareAndSet(this, IDLE, SCHEDULED)) {
-            worker.requeue(this);
-        }
+        if (hasMessages() && STATE.compareAndSet(this, IDLE, SCHEDULED)) requeue(worker);
+    }
+
+    private void requeue(Worker worker) {
+        if (worker != null) worker.requeue(this); else runtime.dispatcher().schedule(this);
     }
 
     /** Calls init (message == null) or handle; returns false if the process ended. */

@@ -73,6 +73,10 @@ final class LocalRuntime implements TroupeRuntime {
         return creation;
     }
 
+    int throughput() {
+        return options.throughput();
+    }
+
     Dispatcher dispatcher() {
         return dispatcher;
     }

@@ -31,7 +31,12 @@ public interface RuntimeEndpoint {
     /** The pid for (node, id, creation): a local process's own pid, or a value for a remote one. */
     Pid pid(String node, long id, int creation);
 
-    /** Delivers a message to a local pid; dropped if the process is dead. */
+    /**
+     * Delivers a message to a local pid; dropped if the process is dead. If the target is an idle
+     * handler process, its batch runs on the calling thread before this returns (as Erlang runs a
+     * process on the scheduler that read its message), which saves a thread wake-up per message;
+     * so call it from a transport thread that holds no locks, never from a process.
+     */
     void deliver(Pid to, Object message);
 
     /**
