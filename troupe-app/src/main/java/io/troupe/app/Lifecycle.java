@@ -32,9 +32,9 @@ import java.util.Objects;
 public record Lifecycle(boolean autoStart, Duration startTimeout, Duration stopTimeout, Duration stableThreshold,
                         List<EntryId> requires, RestartSettings restart) {
 
-    public static final Duration DEFAULT_START_TIMEOUT = Duration.ofSeconds(10);
-    public static final Duration DEFAULT_STOP_TIMEOUT = Duration.ofSeconds(10);
-    public static final Duration DEFAULT_STABLE_THRESHOLD = Duration.ofSeconds(5);
+    public static final Duration DEFAULT_START_TIMEOUT = io.troupe.supervision.ServiceSpec.DEFAULT_START_TIMEOUT;
+    public static final Duration DEFAULT_STOP_TIMEOUT = io.troupe.supervision.ServiceSpec.DEFAULT_STOP_TIMEOUT;
+    public static final Duration DEFAULT_STABLE_THRESHOLD = io.troupe.supervision.ServiceSpec.DEFAULT_STABLE_THRESHOLD;
 
     public Lifecycle {
         Objects.requireNonNull(startTimeout, "startTimeout");

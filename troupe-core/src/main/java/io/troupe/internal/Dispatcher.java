@@ -40,7 +40,7 @@ final class Dispatcher {
 
     /** Gives a process from {@code from}'s queue to a parked worker, or puts it back. */
     void share(Worker from, HandlerProcess process) {
-        if (!handToParked(process)) from.requeue(process);
+        if (!handToParked(process)) from.pushLocal(process);
     }
 
     private boolean handToParked(HandlerProcess process) {

@@ -136,7 +136,7 @@ final class HandlerProcess extends ProcessCell {
     }
 
     private void requeue(Worker worker) {
-        if (worker != null) worker.requeue(this); else runtime.dispatcher().schedule(this);
+        if (worker != null) worker.pushLocal(this); else runtime.dispatcher().schedule(this);
     }
 
     /** Calls init (message == null) or handle; returns false if the process ended. */

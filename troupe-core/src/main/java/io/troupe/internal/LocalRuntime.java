@@ -255,6 +255,11 @@ final class LocalRuntime implements TroupeRuntime {
         }
     }
 
+    /** Whether a distribution layer is attached. */
+    boolean isDistributed() {
+        return distribution != null;
+    }
+
     /** Whether {@code pid} belongs to another node reachable through the distribution layer. */
     boolean isRemote(Pid pid) {
         return distribution != null && !pid.node().equals(node());

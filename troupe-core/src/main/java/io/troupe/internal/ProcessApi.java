@@ -66,6 +66,13 @@ public final class ProcessApi {
     }
 
     public static void send(Pid to, Object message) {
+        // The common case costs no lookup: a process of a runtime without a distribution layer
+        // can only be reached directly. Only a distributed runtime's processes (several nodes in
+        // one JVM) must be reached through the sender's own node, to keep order with signals.
+        if (to instanceof ProcessCell cell && !cell.runtime.isDistributed()) {
+            cell.tell(Objects.requireNonNull(message, "message"));
+            return;
+        }
         ProcessCell self = Current.process();
         if (to instanceof ProcessCell cell && (self == null || cell.runtime == self.runtime)) {
             cell.tell(Objects.requireNonNull(message, "message"));

@@ -49,13 +49,11 @@ final class Worker extends Thread {
         return dispatcher;
     }
 
-    /** Queues a process made runnable by this worker itself. Worker thread only. */
+    /**
+     * Queues a process on this worker: one it made runnable itself, or one whose batch ended with
+     * messages left. Worker thread only.
+     */
     void pushLocal(HandlerProcess process) {
-        local.addLast(process);
-    }
-
-    /** Queues a process whose batch ended with messages left. Worker thread only. */
-    void requeue(HandlerProcess process) {
         local.addLast(process);
     }
 
