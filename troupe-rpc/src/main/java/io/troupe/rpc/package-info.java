@@ -1,0 +1,2 @@
+/** Services by name, messages and calls. */
+package io.troupe.rpc;

@@ -1,0 +1,2 @@
+/** Placeholder: filled in by the client work. */
+package io.troupe.server.client;

@@ -1,0 +1,2 @@
+/** Placeholder: filled in by the config work. */
+package io.troupe.server.config;

@@ -1,0 +1,2 @@
+/** Placeholder: filled in by the protocol work. */
+package io.troupe.server.protocol;
