@@ -15,7 +15,7 @@ module io.troupe.server {
     requires org.slf4j;
 
     // exports io.troupe.server;  (uncomment when the package has its first class)
-    // exports io.troupe.server.config;  (uncomment when the package has its first class)
+    exports io.troupe.server.config;
     // exports io.troupe.server.protocol;  (uncomment when the package has its first class)
     // exports io.troupe.server.client;  (uncomment when the package has its first class)
 }
