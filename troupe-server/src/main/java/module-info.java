@@ -16,6 +16,6 @@ module io.troupe.server {
 
     // exports io.troupe.server;  (uncomment when the package has its first class)
     exports io.troupe.server.config;
-    // exports io.troupe.server.protocol;  (uncomment when the package has its first class)
+    exports io.troupe.server.protocol;
     // exports io.troupe.server.client;  (uncomment when the package has its first class)
 }
