@@ -19,4 +19,6 @@ module io.troupe.node {
     exports io.troupe.node.spi;
 
     opens io.troupe.node.internal to org.apache.fory.core;
+
+    uses io.troupe.node.spi.MessageTypeProvider;
 }

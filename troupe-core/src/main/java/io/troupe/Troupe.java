@@ -44,6 +44,19 @@ public final class Troupe {
         return ProcessApi.self();
     }
 
+    /** Whether the calling thread is a Troupe process (threaded, or a handler in its turn). */
+    public static boolean inProcess() {
+        return ProcessApi.inProcess();
+    }
+
+    /**
+     * Whether the calling thread may wait in {@code receive}: it is a threaded process (a handler
+     * process may not block its scheduler thread).
+     */
+    public static boolean mayReceive() {
+        return ProcessApi.mayReceive();
+    }
+
     /** The runtime the calling process belongs to. */
     public static TroupeRuntime runtime() {
         return ProcessApi.runtime();

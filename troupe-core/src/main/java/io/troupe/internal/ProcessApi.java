@@ -41,6 +41,14 @@ public final class ProcessApi {
         return self("self()");
     }
 
+    public static boolean inProcess() {
+        return Current.process() != null;
+    }
+
+    public static boolean mayReceive() {
+        return Current.process() instanceof ThreadProcess;
+    }
+
     public static TroupeRuntime runtime() {
         return self("runtime()").runtime;
     }

@@ -93,6 +93,16 @@ public interface Node extends AutoCloseable {
     /** Cancels the calling process's monitors of {@code node}; returns whether there was one. */
     boolean demonitorNode(String node);
 
+    /**
+     * Subscribes the calling process to every node's comings and goings (Erlang's
+     * {@code net_kernel:monitor_nodes}): it receives {@link NodeUp} when a connection to another
+     * node comes up and {@link NodeDown} when an up connection is lost or closed, in that order per
+     * node, until it calls this with {@code false} or ends. Nodes already connected are not
+     * announced: read {@link #nodes()} after subscribing.
+     * @throws IllegalStateException if not called from a process
+     */
+    void monitorNodes(boolean on);
+
     // ---------------------------------------------------------------- remote spawn
 
     /** Lets other nodes start {@code function} here by {@code name}; replaces an earlier one. */

@@ -91,7 +91,7 @@ public final class ForyCodec implements Codec {
         fory.registerSerializer(ExitReason.Failure.class, new ForySerializers.FailureSerializer(fory.getConfig()));
         for (Class<?> type : List.of(ExitReason.Value.class, Ref.class, Name.class, Exit.class, Down.class,
                 TopicMessage.class, Cancel.class, GroupEvent.Joined.class, GroupEvent.Left.class, Spawned.class,
-                NodeDown.class)) {
+                NodeDown.class, io.troupe.node.NodeUp.class)) {
             registered.add(id + "=" + type.getName());
             fory.register(type, id++);
         }

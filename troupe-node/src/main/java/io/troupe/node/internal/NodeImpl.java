@@ -65,7 +65,7 @@ final class NodeImpl implements Node {
         this.endpoint = RuntimeEndpoint.attach(runtime, new Distributor(this));
         this.scheduler = Heartbeat.newScheduler(name);
         this.identity = new Identity(name, endpoint.creation(), cookie, null, "");
-        this.codecContext = new CodecContext(endpoint, options.messageTypes());
+        this.codecContext = new CodecContext(endpoint, MessageTypes.withProvided(options.messageTypes()));
     }
 
     /** Listens, publishes, starts heartbeats. */
@@ -162,6 +162,11 @@ final class NodeImpl implements Node {
     @Override
     public boolean demonitorNode(String peer) {
         return nodeMonitors.demonitor(peer, io.troupe.Troupe.self());
+    }
+
+    @Override
+    public void monitorNodes(boolean on) {
+        nodeMonitors.subscribe(io.troupe.Troupe.self(), on);
     }
 
     @Override

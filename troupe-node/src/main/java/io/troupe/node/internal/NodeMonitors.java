@@ -3,6 +3,7 @@ package io.troupe.node.internal;
 import io.troupe.ExitReason;
 import io.troupe.Pid;
 import io.troupe.node.NodeDown;
+import io.troupe.node.NodeUp;
 
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -11,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 final class NodeMonitors {
     private final NodeImpl node;
     private final ConcurrentHashMap<String, Set<Pid>> watchers = new ConcurrentHashMap<>();
+    private final Set<Pid> subscribers = ConcurrentHashMap.newKeySet();
 
     NodeMonitors(NodeImpl node) {
         this.node = node;
@@ -24,7 +26,7 @@ final class NodeMonitors {
             return live;
         });
         Connection connection = node.connections().forNode(peer);
-        if (connection == null || connection.isClosed()) fire(peer, ExitReason.NOCONNECTION);
+        if (connection == null || connection.isClosed()) fire(peer, ExitReason.NOCONNECTION, false);
     }
 
     boolean demonitor(String peer, Pid watcher) {
@@ -32,11 +34,32 @@ final class NodeMonitors {
         return set != null && set.remove(watcher);
     }
 
-    /** The node went down: every watcher gets one NodeDown, and stops watching. */
-    void fire(String peer, ExitReason reason) {
+    /** Erlang's monitor_nodes: {@code subscriber} hears of every connection coming up or going down. */
+    void subscribe(Pid subscriber, boolean on) {
+        if (on) subscribers.add(subscriber); else subscribers.remove(subscriber);
+    }
+
+    /** A connection to {@code peer} is up: subscribers get NodeUp. */
+    void up(String peer) {
+        if (subscribers.isEmpty()) return;
+        NodeUp up = new NodeUp(peer);
+        for (Pid subscriber : subscribers) {
+            if (io.troupe.Troupe.isAlive(subscriber)) node.runtime().send(subscriber, up);
+            else subscribers.remove(subscriber);
+        }
+    }
+
+    /** The node went down: every watcher gets one NodeDown, and stops watching; subscribers get one too. */
+    void fire(String peer, ExitReason reason, boolean wasUp) {
+        NodeDown down = new NodeDown(peer, reason);
+        if (wasUp) {
+            for (Pid subscriber : subscribers) {
+                if (io.troupe.Troupe.isAlive(subscriber)) node.runtime().send(subscriber, down);
+                else subscribers.remove(subscriber);
+            }
+        }
         Set<Pid> set = watchers.remove(peer);
         if (set == null) return;
-        NodeDown down = new NodeDown(peer, reason);
         for (Pid watcher : set) node.runtime().send(watcher, down);
     }
 }

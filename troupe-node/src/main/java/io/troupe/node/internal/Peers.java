@@ -43,6 +43,7 @@ final class Peers {
         }
         connection.enqueue(Outbound.control(Frames.NODES, known));
         connection.enqueue(Outbound.control(Frames.CONTROL, node.globalTable().ownedBy(node.node())));
+        node.nodeMonitors().up(connection.peer);
     }
 
     /** A connection ended (or never came up): the peer is down for links, monitors, node monitors, names. */
@@ -55,7 +56,7 @@ final class Peers {
             node.warnRateLimited("dial:" + peer, "node " + node.node() + " cannot reach " + peer + ": " + reason, null);
         }
         node.endpoint().nodeDown(peer);
-        node.nodeMonitors().fire(peer, ExitReason.NOCONNECTION);
+        node.nodeMonitors().fire(peer, ExitReason.NOCONNECTION, previous == Connection.State.ACTIVE);
         node.globalTable().nodeDown(peer);
         node.requests().nodeDown(peer, reason);
     }
