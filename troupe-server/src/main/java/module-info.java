@@ -17,5 +17,5 @@ module io.troupe.server {
     // exports io.troupe.server;  (uncomment when the package has its first class)
     exports io.troupe.server.config;
     exports io.troupe.server.protocol;
-    // exports io.troupe.server.client;  (uncomment when the package has its first class)
+    exports io.troupe.server.client;
 }
