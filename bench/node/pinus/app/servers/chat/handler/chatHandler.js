@@ -1,0 +1,18 @@
+'use strict';
+
+/** chat.chatHandler.send {msg, room?}: the server fans out `onChat` {msg} to every member of the room. */
+class ChatHandler {
+    constructor(app) {
+        this.app = app;
+        this.channels = app.get('channelService');
+    }
+
+    async send(msg, session) {
+        const room = String(msg.room || session.get('room') || 'room');
+        const channel = this.channels.getChannel(room, false);
+        if (!channel) return { code: 404 };
+        channel.pushMessage('onChat', { msg: msg.msg });
+    }
+}
+
+module.exports = (app) => new ChatHandler(app);
