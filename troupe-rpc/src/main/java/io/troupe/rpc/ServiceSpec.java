@@ -41,6 +41,17 @@ public record ServiceSpec(String name, String type, Map<String, RpcFunction> fun
         return new ServiceSpec(name, type, all, messageCapacity);
     }
 
+    /**
+     * Adds every abstract method of {@code api}, implemented by {@code implementation}, as function
+     * {@code namespace.method} (or {@code method} for a {@code null} namespace). Overloads are refused.
+     */
+    public <T> ServiceSpec functions(String namespace, Class<T> api, T implementation) {
+        Map<String, RpcFunction> all = new LinkedHashMap<>(functions);
+        io.troupe.rpc.internal.TypedServices.functions(api, implementation)
+                .forEach((method, body) -> all.put(namespace == null ? method : namespace + "." + method, body));
+        return new ServiceSpec(name, type, all, messageCapacity);
+    }
+
     public ServiceSpec withType(String kind) {
         return new ServiceSpec(name, kind, functions, messageCapacity);
     }

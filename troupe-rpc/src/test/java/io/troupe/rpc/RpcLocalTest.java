@@ -228,6 +228,26 @@ class RpcLocalTest {
     }
 
     @Test
+    void namespacedFunctionsServeSeveralInterfacesFromOneService() {
+        PlusService impl = new PlusService() {
+            @Override
+            public int plus(int a, int b) {
+                return a + b;
+            }
+
+            @Override
+            public String slow(long millis) {
+                return "quick";
+            }
+        };
+        rpc.serve(ServiceSpec.named("server-1").functions("plusRemote", PlusService.class, impl).function("sys.ping", args -> "pong"));
+        assertThat(rpc.lookup("server-1").orElseThrow().functions()).contains("plusRemote.plus", "plusRemote.slow", "sys.ping");
+        PlusService stub = rpc.stub(PlusService.class, Routing.to("server-1").withNamespace("plusRemote"));
+        assertThat(stub.plus(2, 3)).isEqualTo(5);
+        assertThat(rpc.call("server-1", "sys.ping", List.of(), SECOND)).isEqualTo("pong");
+    }
+
+    @Test
     void overloadedInterfacesAreRefused() {
         interface Overloaded {
             int f(int a);

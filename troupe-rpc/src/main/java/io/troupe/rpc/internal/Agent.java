@@ -72,7 +72,10 @@ final class Agent implements Handler {
             case Calls.Watch watch -> Troupe.monitor(watch.host());
             case Down down -> {
                 ServiceInfo local = localHosts.remove(down.pid());
-                if (local != null && directory.remove(local.name(), local.host())) broadcast(new Protocol.Withdraw(local.name(), local.host()));
+                if (local != null) {
+                    directory.remove(local.name(), local.host());
+                    broadcast(new Protocol.Withdraw(local.name(), local.host()));
+                }
                 calls.hostDown(down.pid(), describe(down.reason()));
             }
             case Registered registered -> {
@@ -81,9 +84,8 @@ final class Agent implements Handler {
                 broadcast(new Protocol.Announce(self, List.of(registered.info())));
             }
             case Closed closed -> {
-                if (directory.remove(closed.info().name(), closed.info().host())) {
-                    broadcast(new Protocol.Withdraw(closed.info().name(), closed.info().host()));
-                }
+                directory.remove(closed.info().name(), closed.info().host());
+                broadcast(new Protocol.Withdraw(closed.info().name(), closed.info().host()));
             }
             case NodeUp up -> announceTo(up.node());
             case Protocol.Hello hello -> announceTo(hello.node());

@@ -35,9 +35,10 @@ final class Stubs {
                 };
             }
             List<Object> arguments = args == null ? List.of() : Arrays.asList(args);
+            String function = routing.function(method.getName());
             ServiceInfo target = routing.service() != null ? rpc.target(routing.service())
-                    : routing.router().route(new Invocation(method.getName(), arguments), rpc.candidates(routing, method.getName()));
-            Object result = rpc.call(target, method.getName(), arguments, routing.timeout());
+                    : routing.router().route(new Invocation(function, arguments), rpc.candidates(routing, function));
+            Object result = rpc.call(target, function, arguments, routing.timeout());
             return convert(result, method.getReturnType());
         });
         return api.cast(proxy);

@@ -9,11 +9,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Turns an interface and its implementation into a service's functions (one per method name). */
-final class TypedServices {
+public final class TypedServices {
     private TypedServices() {
     }
 
-    static <T> Map<String, RpcFunction> functions(Class<T> api, T implementation) {
+    public static <T> Map<String, RpcFunction> functions(Class<T> api, T implementation) {
         if (!api.isInterface()) throw new IllegalArgumentException(api.getName() + " is not an interface");
         if (!api.isInstance(implementation)) throw new IllegalArgumentException(implementation + " does not implement " + api.getName());
         Map<String, RpcFunction> functions = new LinkedHashMap<>();
