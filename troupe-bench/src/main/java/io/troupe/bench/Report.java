@@ -56,7 +56,7 @@ public final class Report {
                 kase = key.kase();
                 // Compare with every peer measured for this case (the channels suite has the JDK's
                 // queues as its peer); if none was, report the usual peers as missing.
-                peers = java.util.stream.Stream.of("pekko", "erlang", "jdk")
+                peers = java.util.stream.Stream.of("pekko", "erlang", "jdk", "grpc-unary", "grpc-bidi")
                         .filter(peer -> samples.containsKey(new Key(peer, key.kase(), key.metric())))
                         .toArray(String[]::new);
                 if (peers.length == 0) peers = new String[] {"pekko", "erlang"};

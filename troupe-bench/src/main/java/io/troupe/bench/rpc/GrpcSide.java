@@ -74,6 +74,11 @@ final class GrpcSide {
         @Override
         public byte[] parse(InputStream stream) {
             try {
+                if (stream instanceof KnownLength) { // grpc's own message streams are
+                    byte[] bytes = new byte[stream.available()];
+                    if (stream.readNBytes(bytes, 0, bytes.length) != bytes.length) throw new IOException("short message");
+                    return bytes;
+                }
                 return stream.readAllBytes();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
