@@ -15,4 +15,5 @@ class ChatHandler {
     }
 }
 
-module.exports = (app) => new ChatHandler(app);
+// pinus-loader calls the default export with the app.
+module.exports.default = (app) => new ChatHandler(app);

@@ -20,4 +20,5 @@ class ChatRemote {
     }
 }
 
-module.exports = (app) => new ChatRemote(app);
+// pinus-loader calls the default export with the app.
+module.exports.default = (app) => new ChatRemote(app);

@@ -20,4 +20,5 @@ class EntryHandler {
     }
 }
 
-module.exports = (app) => new EntryHandler(app);
+// pinus-loader calls the default export with the app.
+module.exports.default = (app) => new EntryHandler(app);
