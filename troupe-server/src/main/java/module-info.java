@@ -5,6 +5,7 @@
  */
 module io.troupe.server {
     requires transitive io.troupe.core;
+    requires transitive io.troupe.rpc;
     requires io.netty.buffer;
     requires io.netty.common;
     requires io.netty.transport;
@@ -13,9 +14,13 @@ module io.troupe.server {
     requires io.netty.codec.http;
     requires transitive tools.jackson.databind;
     requires org.slf4j;
+    requires java.management;
 
-    // exports io.troupe.server;  (uncomment when the package has its first class)
+    exports io.troupe.server;
     exports io.troupe.server.config;
     exports io.troupe.server.protocol;
     exports io.troupe.server.client;
+
+    opens io.troupe.server.internal.app to org.apache.fory.core;
+    provides io.troupe.node.spi.MessageTypeProvider with io.troupe.server.internal.app.ServerMessageTypes;
 }

@@ -16,8 +16,10 @@ import java.util.Objects;
  * @param functions       the functions offered, by name
  * @param messageCapacity how many messages sent by name may wait for a taker; when full, further
  *                        messages are dropped, counted and logged (a send never blocks)
+ * @param attributes      published with the service in every node's directory ({@link ServiceInfo#attributes()})
  */
-public record ServiceSpec(String name, String type, Map<String, RpcFunction> functions, int messageCapacity) {
+public record ServiceSpec(String name, String type, Map<String, RpcFunction> functions, int messageCapacity,
+                          Map<String, String> attributes) {
     /** Default bound of a service's message queue. */
     public static final int DEFAULT_MESSAGE_CAPACITY = 10_000;
 
@@ -26,19 +28,20 @@ public record ServiceSpec(String name, String type, Map<String, RpcFunction> fun
         if (name.isBlank()) throw new IllegalArgumentException("a service name must not be blank");
         Objects.requireNonNull(type, "type");
         functions = Map.copyOf(functions);
+        attributes = Map.copyOf(attributes);
         if (messageCapacity < 1) throw new IllegalArgumentException("messageCapacity must be >= 1, was " + messageCapacity);
     }
 
     /** A service with no functions yet, of type {@code name}. */
     public static ServiceSpec named(String name) {
-        return new ServiceSpec(name, name, Map.of(), DEFAULT_MESSAGE_CAPACITY);
+        return new ServiceSpec(name, name, Map.of(), DEFAULT_MESSAGE_CAPACITY, Map.of());
     }
 
     /** Adds (or replaces) a function. */
     public ServiceSpec function(String function, RpcFunction body) {
         Map<String, RpcFunction> all = new LinkedHashMap<>(functions);
         all.put(Objects.requireNonNull(function, "function"), Objects.requireNonNull(body, "body"));
-        return new ServiceSpec(name, type, all, messageCapacity);
+        return new ServiceSpec(name, type, all, messageCapacity, attributes);
     }
 
     /**
@@ -49,14 +52,21 @@ public record ServiceSpec(String name, String type, Map<String, RpcFunction> fun
         Map<String, RpcFunction> all = new LinkedHashMap<>(functions);
         io.troupe.rpc.internal.TypedServices.functions(api, implementation)
                 .forEach((method, body) -> all.put(namespace == null ? method : namespace + "." + method, body));
-        return new ServiceSpec(name, type, all, messageCapacity);
+        return new ServiceSpec(name, type, all, messageCapacity, attributes);
     }
 
     public ServiceSpec withType(String kind) {
-        return new ServiceSpec(name, kind, functions, messageCapacity);
+        return new ServiceSpec(name, kind, functions, messageCapacity, attributes);
+    }
+
+    /** Adds (or replaces) an attribute. */
+    public ServiceSpec attribute(String key, String value) {
+        Map<String, String> all = new LinkedHashMap<>(attributes);
+        all.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
+        return new ServiceSpec(name, type, functions, messageCapacity, all);
     }
 
     public ServiceSpec withMessageCapacity(int capacity) {
-        return new ServiceSpec(name, type, functions, capacity);
+        return new ServiceSpec(name, type, functions, capacity, attributes);
     }
 }

@@ -79,7 +79,7 @@ public final class RpcRuntime implements Rpc {
         Pid owner = Troupe.inProcess() ? Troupe.self() : null;
         ServiceHost host = new ServiceHost(spec, owner);
         Pid pid = runtime.spawn(host);
-        ServiceInfo info = new ServiceInfo(spec.name(), spec.type(), self, pid, spec.functions().keySet());
+        ServiceInfo info = new ServiceInfo(spec.name(), spec.type(), self, pid, spec.functions().keySet(), spec.attributes());
         ServiceInfo holder = directory.putIfAbsent(info);
         if (holder != info) {
             runtime.exit(pid, ExitReason.KILL);
@@ -102,7 +102,7 @@ public final class RpcRuntime implements Rpc {
 
     @Override
     public <T> Service serve(String name, String type, Class<T> api, T implementation) {
-        return serve(new ServiceSpec(name, type, TypedServices.functions(api, implementation), ServiceSpec.DEFAULT_MESSAGE_CAPACITY));
+        return serve(new ServiceSpec(name, type, TypedServices.functions(api, implementation), ServiceSpec.DEFAULT_MESSAGE_CAPACITY, java.util.Map.of()));
     }
 
     void close(ServiceInfo info) {
