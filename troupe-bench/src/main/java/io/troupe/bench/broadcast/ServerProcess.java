@@ -24,6 +24,7 @@ import java.util.concurrent.TimeoutException;
 final class ServerProcess implements AutoCloseable {
     private final Process process;
     private final Set<Long> pids = new LinkedHashSet<>();
+    private boolean closed;
 
     private ServerProcess(Process process) {
         this.process = process;
@@ -40,6 +41,8 @@ final class ServerProcess implements AutoCloseable {
         argv.addAll(command.argv());
         Process process = new ProcessBuilder(argv).directory(command.dir().toFile()).redirectErrorStream(true).start();
         ServerProcess server = new ServerProcess(process);
+        // Stops the server also when the driver is terminated (bench/run's time limit sends SIGTERM).
+        Runtime.getRuntime().addShutdownHook(new Thread(server::close, "stop-server"));
         CompletableFuture<Void> ready = new CompletableFuture<>();
         Files.createDirectories(log.getParent());
         PrintWriter out = new PrintWriter(Files.newBufferedWriter(log), true);
@@ -97,9 +100,11 @@ final class ServerProcess implements AutoCloseable {
         return process.isAlive();
     }
 
-    /** Stops the descendants, then the root; forcibly after 5 s each. */
+    /** Stops the descendants, then the root; forcibly after 5 s each. Idempotent. */
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed) return; // once: a later call could hit reused pids
+        closed = true;
         refreshPids();
         List<ProcessHandle> handles = new ArrayList<>();
         for (Long pid : pids) ProcessHandle.of(pid).ifPresent(handles::add);
