@@ -26,6 +26,31 @@ public interface RouteFunction {
         return (session, servers) -> byKey(session.get(key).map(Object::toString).orElse(null), servers);
     }
 
+    /**
+     * Rendezvous (highest random weight) hashing on the setting {@code key}: each key goes to the
+     * server with the highest {@code crc32(key + "@" + serverId)}. When a server goes, only its
+     * keys move; when one comes, only the keys it wins move (with {@code % n} nearly all move).
+     * Use it for state that lives on the chosen server, such as chat rooms.
+     */
+    static RouteFunction stableBySetting(String key) {
+        return (session, servers) -> stableByKey(session.get(key).map(Object::toString).orElse(null), servers);
+    }
+
+    /** The server rendezvous hashing picks for {@code key} ({@code key == null}: the first). */
+    static ServerInfo stableByKey(String key, List<ServerInfo> servers) {
+        if (key == null) return servers.getFirst();
+        ServerInfo best = null;
+        long bestWeight = -1;
+        for (ServerInfo server : servers) {
+            long weight = io.troupe.rpc.Router.crc32(key + "@" + server.id());
+            if (weight > bestWeight) {
+                best = server;
+                bestWeight = weight;
+            }
+        }
+        return best;
+    }
+
     /** The server at {@code crc32(key) % n} ({@code key == null}: the first). */
     static ServerInfo byKey(String key, List<ServerInfo> servers) {
         if (key == null) return servers.getFirst();

@@ -16,7 +16,8 @@ import java.util.List;
 
 /**
  * Seed 004's chat, route-compatible with the pinus demo (chatofpomelo-websocket): a gate, connectors
- * and chat servers; rooms are hashed onto chat servers by room id.
+ * and chat servers; rooms are hashed onto chat servers by room id (rendezvous hashing, so that
+ * when a chat server stops only its rooms are lost and the others stay where they are).
  */
 public final class ChatApp {
     /** The resources directory of the demo's configuration. */
@@ -35,7 +36,7 @@ public final class ChatApp {
                 .handler("connector", "entryHandler", EntryHandler::new)
                 .handler("chat", "chatHandler", ChatHandler::new)
                 .remote("chat", "chatRemote", ChatRemote.class, ChatRemoteImpl::new)
-                .route("chat", RouteFunction.bySetting("rid"))
+                .route("chat", RouteFunction.stableBySetting("rid"))
                 .connector("gate", protobuf)
                 .connector("connector", protobuf.withHeartbeat(Duration.ofSeconds(3)).withDictionary(dictionary()))
                 .build();

@@ -27,13 +27,17 @@ public final class ChatHandler {
         String username = Names.user(session.uid());
         Map<String, Object> chat = Map.of("msg", message.content(), "from", username, "target", message.target());
         Optional<Channel> room = server.channels().find(rid);
-        if (room.isEmpty()) return Map.of("code", 500, "error", true);
+        if (room.isEmpty()) {
+            return Map.of("code", 500, "error", true, "message", "room " + rid + " is not on this chat server (its server may have stopped)");
+        }
         if ("*".equals(message.target())) {
             room.get().pushMessage("onChat", chat);
         } else {
             String targetUid = Names.uid(message.target(), rid);
             Optional<String> frontend = room.get().frontendOf(targetUid);
-            if (frontend.isEmpty()) return Map.of("code", 500, "error", true); // pinus threw a TypeError here
+            if (frontend.isEmpty()) { // pinus threw a TypeError here
+                return Map.of("code", 500, "error", true, "message", message.target() + " is not in room " + rid);
+            }
             server.channels().pushMessageByUids("onChat", chat, List.of(new ChannelService.Receiver(targetUid, frontend.get())));
         }
         return null;
