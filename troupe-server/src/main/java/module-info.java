@@ -15,11 +15,15 @@ module io.troupe.server {
     requires transitive tools.jackson.databind;
     requires org.slf4j;
     requires java.management;
+    requires info.picocli;
 
     exports io.troupe.server;
     exports io.troupe.server.config;
     exports io.troupe.server.protocol;
     exports io.troupe.server.client;
+    exports io.troupe.server.cli;
+
+    opens io.troupe.server.cli to info.picocli;
 
     opens io.troupe.server.internal.app to org.apache.fory.core;
     provides io.troupe.node.spi.MessageTypeProvider with io.troupe.server.internal.app.ServerMessageTypes;
