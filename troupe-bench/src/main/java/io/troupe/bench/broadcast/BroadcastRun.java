@@ -57,6 +57,7 @@ final class BroadcastRun {
             if (sending.sessions().isEmpty()) throw new IllegalStateException("sender did not connect: " + sending.firstFailure());
             try (Sender sender = new Sender(sending.sessions().get(0))) {
                 Step best = ramp(sender, server);
+                if (best.deliveredPerS() <= 0) throw new IllegalStateException("no broadcast was delivered; see " + log);
                 drain(sender);
                 Step half = step(sender, server, best.deliveredPerS() / 2, 2 * o.measureMillis());
                 info("half load: %s", half);
@@ -86,9 +87,11 @@ final class BroadcastRun {
         double failedAt = -1;
         double rate = o.startRate();
         int retreats = 0;
+        List<Step> all = new ArrayList<>();
         for (int i = 0; i < o.maxSteps(); i++) {
             Step s = step(sender, server, rate, o.measureMillis());
             info("step %d: %s", i + 1, s);
+            all.add(s);
             if (first == null) first = s;
             if (s.sustained()) {
                 best = s;
@@ -106,13 +109,15 @@ final class BroadcastRun {
             double mid = Math.sqrt(best.targetPerS() * failedAt);
             Step s = step(sender, server, mid, o.measureMillis());
             info("bisection %d: %s", b + 1, s);
+            all.add(s);
             if (s.sustained()) best = s;
             else failedAt = mid;
         }
         if (failedAt < 0) info("WARNING: the ramp ended while still sustained (max-steps); the maximum is a lower bound");
         if (best == null) {
-            info("WARNING: no step was sustained; reporting the first step's delivered rate");
+            info("WARNING: no step was sustained; reporting the highest delivered rate of any step");
             best = first;
+            for (Step s : all) if (s.deliveredPerS() > best.deliveredPerS()) best = s;
         }
         info("max sustained: %.0f deliveries/s", best.deliveredPerS());
         return best;

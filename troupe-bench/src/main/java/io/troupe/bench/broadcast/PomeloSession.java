@@ -79,8 +79,10 @@ final class PomeloSession extends Session {
                 heartbeatSeconds = Pomelo.jsonInt(json, "heartbeat", 0);
                 state = State.AWAIT_ENTRY;
                 send(Pomelo.pkg(channel.alloc(), Pomelo.HANDSHAKE_ACK, ""), false);
-                String entry = "{\"uid\":\"" + (receiver ? "u" : "sender") + index + "\",\"room\":\""
-                        + (receiver ? "room" : "senders") + "\"}";
+                // Short uids: pinus pushes to a channel with one RPC carrying every member's uid, and
+                // its default RPC drops messages over 64 KB (seen above ~8k members of 5-char uids).
+                String uid = receiver ? Integer.toString(index, 36) : "sender" + index;
+                String entry = "{\"uid\":\"" + uid + "\",\"room\":\"" + (receiver ? "room" : "senders") + "\"}";
                 send(Pomelo.message(channel.alloc(), ENTRY_ID, ENTRY_ROUTE, entry), true);
             }
             case Pomelo.KICK -> fail("kicked: " + data.toString(from, to - from, StandardCharsets.UTF_8));
