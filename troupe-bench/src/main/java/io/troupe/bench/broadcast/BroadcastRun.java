@@ -113,7 +113,7 @@ final class BroadcastRun {
             if (s.sustained()) best = s;
             else failedAt = mid;
         }
-        if (failedAt < 0) info("WARNING: the ramp ended while still sustained (max-steps); the maximum is a lower bound");
+        if (failedAt < 0 && best != null) info("WARNING: the ramp ended while still sustained (max-steps); the maximum is a lower bound");
         if (best == null) {
             info("WARNING: no step was sustained; reporting the highest delivered rate of any step");
             best = first;
