@@ -11,7 +11,7 @@
 //
 // Events: push routes; 'connected' (handshake response); 'heartbeat'; 'onKick' ({reason}); 'heartbeat timeout';
 // 'io-error' (a WebSocket error or a bad package from the server); 'disconnect' (once per connection, after
-// pending requests were rejected).
+// pending requests were rejected) with {reason, code, wsReason, byClient, kicked}.
 
 import { PackageType, MessageType, Protobuf, decodeMessage, decodePackages, encodeMessage, encodePackage, fromUtf8,
   utf8 } from './protocol.js';
@@ -292,7 +292,7 @@ export class PomeloClient {
     this.#state = 'closed';
     clearTimeout(this.#heartbeatTimer);
     clearTimeout(this.#timeoutTimer);
-    const reason = this.#closeReason ?? (event.reason || (wasConnecting ? 'cannot connect' : 'connection closed'));
+    const reason = this.#closeReason ?? (wasConnecting ? 'cannot connect' : 'connection closed by the server');
     if (this.#handshake) {
       clearTimeout(this.#handshake.timer);
       this.#handshake.reject(new Error(reason));
@@ -301,6 +301,7 @@ export class PomeloClient {
     const error = new Error(`disconnected: ${reason}`);
     for (const pending of this.#pending.values()) pending.reject(error);
     this.#pending.clear();
-    this.#emit('disconnect', { reason, code: event.code, byClient: this.#byClient, kicked: this.#kicked });
+    this.#emit('disconnect', { reason, code: event.code, wsReason: event.reason, byClient: this.#byClient,
+      kicked: this.#kicked });
   }
 }
