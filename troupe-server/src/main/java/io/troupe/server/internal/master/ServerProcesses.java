@@ -52,8 +52,16 @@ public final class ServerProcesses implements ManagedServers {
      * Launches every server of {@code config} as {@code launch} says, backends first; returns when
      * all serve, or after {@code readyTimeout} (a server not up by then keeps starting: see {@link #list()}).
      * {@code discovery} is the master node's, shared with the servers.
+     * @throws IllegalArgumentException if a server's host is not this machine (servers on other
+     *                                  hosts are not launched by this master: see docs/server.md)
      */
     public static ServerProcesses start(AppConfig config, Launch launch, Node master, Discovery discovery, Duration readyTimeout) {
+        for (ServerConfig server : config.allServers()) {
+            if (!Hosts.isLocal(server.host())) {
+                throw new IllegalArgumentException("server " + server.id() + " is on host " + server.host()
+                        + ", not this machine: --jvm-per-server launches JVMs on this machine only");
+            }
+        }
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("troupe-master-timer").factory());
         List<ServerProcess> processes = new ArrayList<>();
         for (ServerConfig server : config.allServers()) processes.add(new ServerProcess(server, launch, Backoff.DEFAULT, timer));
