@@ -101,6 +101,9 @@ final class BroadcastRun {
                 rate /= o.factor() * o.factor();
             } else {
                 failedAt = rate;
+                if (s.clientCores() >= 0.85) {
+                    info("WARNING: the load client used %.2f cores in the failed step: it may be the bottleneck", s.clientCores());
+                }
                 break;
             }
         }
