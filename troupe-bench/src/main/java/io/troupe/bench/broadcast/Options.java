@@ -37,7 +37,7 @@ record Options(Target target, String kase, int clients, double startRate, double
                 clients,
                 Double.parseDouble(o.getOrDefault("start-rate", Integer.toString(Math.max(10_000, 2 * clients)))),
                 Double.parseDouble(o.getOrDefault("factor", "1.5")),
-                Integer.parseInt(o.getOrDefault("max-steps", "10")),
+                Integer.parseInt(o.getOrDefault("max-steps", "14")),
                 Integer.parseInt(o.getOrDefault("bisections", "1")),
                 (long) (Double.parseDouble(o.getOrDefault("warmup", "1")) * 1000),
                 (long) (Double.parseDouble(o.getOrDefault("measure", "2")) * 1000),
