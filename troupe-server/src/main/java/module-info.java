@@ -9,6 +9,7 @@ module io.troupe.server {
     requires io.netty.buffer;
     requires io.netty.common;
     requires io.netty.transport;
+    requires io.netty.transport.classes.epoll;
     requires io.netty.handler;
     requires io.netty.codec;
     requires io.netty.codec.http;

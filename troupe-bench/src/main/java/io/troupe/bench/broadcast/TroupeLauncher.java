@@ -37,7 +37,14 @@ final class TroupeLauncher {
         if (main == null) return Optional.empty();
         List<String> argv = new ArrayList<>();
         argv.add(ctx.java());
-        argv.addAll(ctx.jvmFlags());
+        // The suite's shared flags pin a 4 GB heap for in-process benchmarks; a server is deployed with a
+        // heap sized for its job, and its resident memory per connection is one of the measured figures.
+        for (String flag : ctx.jvmFlags()) {
+            if (!flag.startsWith("-Xms") && !flag.startsWith("-Xmx")) argv.add(flag);
+        }
+        argv.addAll(List.of("-Xms64m", "-Xmx512m"));
+        String extra = System.getenv("TROUPE_BENCH_SERVER_JVM"); // for experiments, e.g. GC settings
+        if (extra != null && !extra.isBlank()) argv.addAll(List.of(extra.trim().split("\\s+")));
         argv.addAll(List.of("-cp", ctx.lib() + "/*", main, "--port", Integer.toString(ctx.freePort())));
         return Optional.of(new ServerCommand(argv, ctx.lib(), ctx.freePort(), READY));
     }

@@ -30,7 +30,7 @@ final class ChannelImpl implements Channel {
     public boolean add(String uid, String frontendId) {
         lock.lock();
         try {
-            return members.putIfAbsent(uid, frontendId) == null;
+            return members.putIfAbsent(uid, service.canonical(frontendId)) == null;
         } finally {
             lock.unlock();
         }

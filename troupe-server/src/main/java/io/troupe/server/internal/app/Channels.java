@@ -16,6 +16,8 @@ import java.util.concurrent.ConcurrentHashMap;
 final class Channels implements ChannelService {
     private final ServerImpl server;
     private final ConcurrentHashMap<String, ChannelImpl> channels = new ConcurrentHashMap<>();
+    /** One instance per frontend id: members keep a reference, not a decoded copy each. */
+    private final ConcurrentHashMap<String, String> frontendIds = new ConcurrentHashMap<>();
 
     Channels(ServerImpl server) {
         this.server = server;
@@ -24,6 +26,11 @@ final class Channels implements ChannelService {
     @Override
     public Channel channel(String name) {
         return channels.computeIfAbsent(name, n -> new ChannelImpl(n, this));
+    }
+
+    String canonical(String frontendId) {
+        String known = frontendIds.putIfAbsent(frontendId, frontendId);
+        return known == null ? frontendId : known;
     }
 
     @Override

@@ -6,16 +6,30 @@ import io.troupe.server.internal.connector.ClientLink;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 /** The session of one client connection on its frontend server. */
 final class FrontendSession implements Session {
+    private static final java.lang.invoke.VarHandle SETTINGS;
+
+    static {
+        try {
+            SETTINGS = java.lang.invoke.MethodHandles.lookup().findVarHandle(FrontendSession.class, "settings", Map.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
     final ClientLink link;
     private final String frontendId;
     private final FrontendSessions sessions;
-    private final Map<String, Object> settings = new ConcurrentHashMap<>();
+    /**
+     * Immutable, replaced on each {@link #set} (copy on write): settings are written rarely and read
+     * often, and a one-entry {@code Map.of} costs a few dozen bytes where a concurrent map costs
+     * hundreds, on every connection.
+     */
+    private volatile Map<String, Object> settings = Map.of();
     private final List<Consumer<String>> closedListeners = new CopyOnWriteArrayList<>();
     private volatile String uid;
 
@@ -56,7 +70,13 @@ final class FrontendSession implements Session {
 
     @Override
     public void set(String key, Object value) {
-        if (value == null) settings.remove(key); else settings.put(key, value);
+        for (int attempt = 0; attempt < 1_000; attempt++) {
+            Map<String, Object> current = settings;
+            Map<String, Object> next = new java.util.HashMap<>(current);
+            if (value == null) next.remove(key); else next.put(key, value);
+            if (SETTINGS.compareAndSet(this, current, Map.copyOf(next))) return;
+        }
+        throw new IllegalStateException("too many concurrent changes of the settings of " + this);
     }
 
     @Override
@@ -70,7 +90,7 @@ final class FrontendSession implements Session {
 
     @Override
     public Map<String, Object> settings() {
-        return Map.copyOf(settings);
+        return settings;
     }
 
     @Override

@@ -6,14 +6,14 @@ import io.troupe.server.SessionService;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** The sessions of a frontend server, by connection id and by uid. */
 final class FrontendSessions implements SessionService {
     private final ConcurrentHashMap<Long, FrontendSession> byId = new ConcurrentHashMap<>();
-    private final ConcurrentHashMap<String, Set<FrontendSession>> byUid = new ConcurrentHashMap<>();
+    /** uid → one FrontendSession, or a FrontendSession[] when a user has several (no set per uid: memory). */
+    private final ConcurrentHashMap<String, Object> byUid = new ConcurrentHashMap<>();
     private final AtomicLong dropped = new AtomicLong();
 
     void opened(FrontendSession session) {
@@ -35,22 +35,38 @@ final class FrontendSessions implements SessionService {
         String previous = session.uid();
         if (previous != null) unbindIndex(session, previous);
         session.uid(uid);
-        if (uid != null && byId.containsKey(session.id())) byUid.computeIfAbsent(uid, u -> ConcurrentHashMap.newKeySet()).add(session);
+        if (uid != null && byId.containsKey(session.id())) {
+            byUid.merge(uid, session, (present, added) -> {
+                FrontendSession[] now = sessionsIn(present);
+                for (FrontendSession s : now) if (s == added) return present;
+                FrontendSession[] more = java.util.Arrays.copyOf(now, now.length + 1);
+                more[now.length] = (FrontendSession) added;
+                return more;
+            });
+        }
     }
 
     private void unbindIndex(FrontendSession session, String uid) {
-        byUid.computeIfPresent(uid, (u, set) -> {
-            set.remove(session);
-            return set.isEmpty() ? null : set;
+        byUid.computeIfPresent(uid, (u, present) -> {
+            FrontendSession[] now = sessionsIn(present);
+            FrontendSession[] left = java.util.Arrays.stream(now).filter(s -> s != session).toArray(FrontendSession[]::new);
+            return left.length == 0 ? null : left.length == 1 ? left[0] : left;
         });
+    }
+
+    private static FrontendSession[] sessionsIn(Object entry) {
+        return entry instanceof FrontendSession one ? new FrontendSession[]{one} : (FrontendSession[]) entry;
     }
 
     Iterable<FrontendSession> all() {
         return byId.values();
     }
 
-    Set<FrontendSession> sessionsOf(String uid) {
-        return byUid.getOrDefault(uid, Set.of());
+    /** The open sessions of {@code uid} (a snapshot). */
+    List<FrontendSession> sessionsOf(String uid) {
+        Object entry = byUid.get(uid);
+        if (entry == null) return List.of();
+        return entry instanceof FrontendSession one ? List.of(one) : List.of((FrontendSession[]) entry);
     }
 
     void countDropped(long n) {

@@ -111,7 +111,7 @@ final class ServerImpl implements Server, ServerApp.RunningServer {
         if (declared.frontend()) {
             var settings = ConnectorSetup.config(app, this, config);
             connector = HybridConnector.start(settings, new ConnectorBridge(this));
-            pushes = new Pushes(sessions, settings);
+            pushes = new Pushes(sessions, connector);
             info = new ServerInfo(declared.id(), declared.type(), declared.host(), declared.clientHost(), connector.port(), true);
             spec = spec.attribute("clientPort", Integer.toString(connector.port()));
         }

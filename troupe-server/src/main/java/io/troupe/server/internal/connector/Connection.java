@@ -6,6 +6,7 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.EventLoop;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelOutboundBuffer;
 import io.netty.handler.codec.DecoderException;
@@ -81,6 +82,8 @@ final class Connection extends ChannelInboundHandlerAdapter implements ClientLin
     private volatile String transport = "unknown";
 
     private ChannelHandlerContext ctx;
+    /** Written by a {@link BroadcastBatcher} pass, not yet flushed (event loop). */
+    boolean flushPending;
     private boolean webSocketOpen;
     private String closeReason;
     private long createdNanos;
@@ -452,6 +455,46 @@ final class Connection extends ChannelInboundHandlerAdapter implements ClientLin
                 count++;
             }
         }
+    }
+
+    /**
+     * Writes {@code frame} after whatever is queued, without flushing (event loop; see
+     * {@link BroadcastBatcher}). WebSocket links write the frame's pre-framed bytes, which pass the
+     * WebSocket encoder untouched.
+     * @return whether something was written (the caller flushes the link once per batch)
+     */
+    boolean writeFrame(EncodedFrame frame) {
+        if (state != WORKING || !channel.isActive() || cut != 0) {
+            return false;
+        }
+        if (!outbound.isEmpty()) {
+            DIRTY.set(this, 0);
+            ByteBuf queued = outbound.poll();
+            if (queued != null) {
+                if (webSocketOpen) {
+                    writeWebSocketBatches(queued);
+                } else {
+                    do {
+                        PENDING.addAndGet(this, -queued.readableBytes());
+                        ctx.write(queued, ctx.voidPromise());
+                    } while ((queued = outbound.poll()) != null);
+                }
+            }
+        }
+        ctx.write(webSocketOpen ? frame.retainedWebSocketView() : frame.retainedView(), ctx.voidPromise());
+        return true;
+    }
+
+    /** Flushes what {@link #writeFrame} wrote, and cuts a slow consumer (event loop). */
+    void flushFrames() {
+        ctx.flush();
+        if (unflushedBytes() > cx.config.maxOutboundBytes()) {
+            cutSlowConsumer();
+        }
+    }
+
+    EventLoop eventLoop() {
+        return channel.eventLoop();
     }
 
     /** Drops everything queued (after close, or when the loop is gone). Any thread. */

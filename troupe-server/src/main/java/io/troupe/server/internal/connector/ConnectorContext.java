@@ -24,6 +24,7 @@ final class ConnectorContext {
     final ChannelGroup channels = new DefaultChannelGroup("pomelo-clients", GlobalEventExecutor.INSTANCE);
     private final AtomicLong ids = new AtomicLong();
     private final ConcurrentHashMap<EventLoop, FlushBatcher> batchers = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<EventLoop, BroadcastBatcher> broadcasters = new ConcurrentHashMap<>();
     /** Successful handshake replies by (client has the dict) + 2 × (client has the protos); built lazily. */
     private final AtomicReferenceArray<byte[]> okReplies = new AtomicReferenceArray<>(4);
     volatile boolean shuttingDown;
@@ -40,6 +41,10 @@ final class ConnectorContext {
 
     FlushBatcher batcher(EventLoop loop) {
         return batchers.computeIfAbsent(loop, FlushBatcher::new);
+    }
+
+    BroadcastBatcher broadcaster(EventLoop loop) {
+        return broadcasters.computeIfAbsent(loop, BroadcastBatcher::new);
     }
 
     /** The HANDSHAKE package answering {@code request} (which has a {@code sys}). */

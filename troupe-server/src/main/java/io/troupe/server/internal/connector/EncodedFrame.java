@@ -15,6 +15,10 @@ import tools.jackson.databind.JsonNode;
 public final class EncodedFrame implements AutoCloseable {
     private final ByteBuf buf;
     private final AtomicBoolean closed = new AtomicBoolean();
+    /** The creator's reference plus one per pending {@link HybridConnector#writeAll} task. */
+    private final java.util.concurrent.atomic.AtomicInteger refs = new java.util.concurrent.atomic.AtomicInteger(1);
+    /** The same bytes as one unmasked binary WebSocket frame (server frames are never masked), built on first use. */
+    private volatile ByteBuf webSocketFrame;
 
     private EncodedFrame(ByteBuf buf) {
         this.buf = buf;
@@ -43,10 +47,42 @@ public final class EncodedFrame implements AutoCloseable {
 
     /** A new reference to the bytes, with its own indices. @throws IllegalStateException after close */
     ByteBuf retainedView() {
-        if (closed.get()) {
+        if (refs.get() <= 0) {
             throw new IllegalStateException("frame closed");
         }
         return buf.retainedDuplicate();
+    }
+
+    /**
+     * A new reference to the bytes framed as one WebSocket binary message: the header is encoded once
+     * for every WebSocket link, which then writes these bytes as they are.
+     */
+    ByteBuf retainedWebSocketView() {
+        if (refs.get() <= 0) {
+            throw new IllegalStateException("frame closed");
+        }
+        ByteBuf framed = webSocketFrame;
+        if (framed == null) {
+            synchronized (this) { // short, non-blocking: builds a header once
+                framed = webSocketFrame;
+                if (framed == null) {
+                    int length = buf.readableBytes();
+                    int header = length < 126 ? 2 : length <= 0xFFFF ? 4 : 10;
+                    framed = PooledByteBufAllocator.DEFAULT.directBuffer(header + length, header + length);
+                    framed.writeByte(0x82); // FIN, binary
+                    if (length < 126) {
+                        framed.writeByte(length);
+                    } else if (length <= 0xFFFF) {
+                        framed.writeByte(126).writeShort(length);
+                    } else {
+                        framed.writeByte(127).writeLong(length);
+                    }
+                    framed.writeBytes(buf, buf.readerIndex(), length);
+                    webSocketFrame = framed;
+                }
+            }
+        }
+        return framed.retainedDuplicate();
     }
 
     /** The buffer's reference count (tests). */
@@ -58,7 +94,25 @@ public final class EncodedFrame implements AutoCloseable {
     @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
+            release();
+        }
+    }
+
+    /** Another holder of the bytes (a write task). */
+    void retain() {
+        refs.incrementAndGet();
+    }
+
+    /** Drops a holder's reference; the last one frees the buffers. */
+    void release() {
+        if (refs.decrementAndGet() == 0) {
             buf.release();
+            synchronized (this) {
+                ByteBuf framed = webSocketFrame;
+                if (framed != null) {
+                    framed.release();
+                }
+            }
         }
     }
 }

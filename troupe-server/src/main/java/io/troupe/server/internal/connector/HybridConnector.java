@@ -48,14 +48,15 @@ public final class HybridConnector implements AutoCloseable {
      */
     public static HybridConnector start(ConnectorConfig config, ConnectorHandler handler) {
         ConnectorContext cx = new ConnectorContext(config, handler);
+        boolean epoll = Transports.epoll();
         EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1,
-                new DefaultThreadFactory("pomelo-accept", true), NioIoHandler.newFactory());
+                new DefaultThreadFactory("pomelo-accept", true), Transports.ioHandler(epoll));
         EventLoopGroup workers = new MultiThreadIoEventLoopGroup(config.ioThreads(),
-                new DefaultThreadFactory("pomelo-io", true), NioIoHandler.newFactory());
+                new DefaultThreadFactory("pomelo-io", true), Transports.ioHandler(epoll));
         try {
             ServerBootstrap b = new ServerBootstrap()
                     .group(boss, workers)
-                    .channel(NioServerSocketChannel.class)
+                    .channel(epoll ? io.netty.channel.epoll.EpollServerSocketChannel.class : NioServerSocketChannel.class)
                     .option(ChannelOption.SO_BACKLOG, 4096)
                     .option(ChannelOption.SO_REUSEADDR, true)
                     .childOption(ChannelOption.TCP_NODELAY, true)
@@ -74,13 +75,28 @@ public final class HybridConnector implements AutoCloseable {
                         }
                     });
             Channel server = b.bind(new InetSocketAddress(config.host(), config.port())).syncUninterruptibly().channel();
-            ConnectorContext.LOG.info("Pomelo connector listening on {} (WebSocket and TCP)", server.localAddress());
+            ConnectorContext.LOG.info("Pomelo connector listening on {} (WebSocket and TCP, {})", server.localAddress(), epoll ? "epoll" : "NIO");
             return new HybridConnector(cx, boss, workers, server);
         } catch (RuntimeException e) {
             boss.shutdownGracefully(0, 0, TimeUnit.SECONDS);
             workers.shutdownGracefully(0, 0, TimeUnit.SECONDS);
             throw new IllegalStateException("cannot bind " + config.host() + ":" + config.port(), e);
         }
+    }
+
+    /**
+     * Writes {@code frame} to every link in {@code links} (links of this connector; others are
+     * skipped), after what they have queued. Each event loop takes the frames queued for it in one
+     * pass and flushes each link once per pass, so under load several pushes share one write
+     * system call per link ({@link BroadcastBatcher}). The fast path of a channel push: no per-link
+     * queueing or encoding. Thread-safe, never blocks; the caller keeps its reference to {@code frame}.
+     */
+    public void writeAll(EncodedFrame frame, java.util.Collection<? extends ClientLink> links) {
+        java.util.Map<io.netty.channel.EventLoop, java.util.List<Connection>> byLoop = new java.util.IdentityHashMap<>();
+        for (ClientLink link : links) {
+            if (link instanceof Connection c && c.isActive()) byLoop.computeIfAbsent(c.eventLoop(), l -> new java.util.ArrayList<>()).add(c);
+        }
+        byLoop.forEach((loop, batch) -> cx.broadcaster(loop).add(frame, batch));
     }
 
     /** The bound port. */

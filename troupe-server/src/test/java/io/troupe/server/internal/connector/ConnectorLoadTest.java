@@ -46,6 +46,31 @@ class ConnectorLoadTest extends ConnectorTestSupport {
     }
 
     @Test
+    void writeAllDeliversEveryFrameToEveryLinkInOrderAfterWhatWasQueued() throws Exception {
+        start(b -> b);
+        List<List<Integer>> seen = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            PomeloClient c = client(i % 2 == 0 ? Transport.WEBSOCKET : Transport.TCP);
+            List<Integer> mine = java.util.Collections.synchronizedList(new ArrayList<>());
+            c.on("onSeq", body -> mine.add(body.path("n").asInt()));
+            seen.add(mine);
+        }
+        await().atMost(Duration.ofSeconds(5)).until(() -> handler.links.size() == 40);
+        List<ClientLink> links = List.copyOf(handler.links.values());
+        for (ClientLink link : links) link.push("onSeq", obj("{\"n\":0}")); // queued, not yet written
+        for (int n = 1; n <= 200; n++) { // a burst: frames share writes per link
+            try (EncodedFrame frame = EncodedFrame.push(connector.config(), "onSeq", obj("{\"n\":" + n + "}"))) {
+                connector.writeAll(frame, links);
+            }
+        }
+        List<Integer> expected = java.util.stream.IntStream.rangeClosed(0, 200).boxed().toList();
+        for (List<Integer> mine : seen) {
+            await().atMost(Duration.ofSeconds(10)).until(() -> mine.size() == expected.size());
+            assertThat(mine).isEqualTo(expected);
+        }
+    }
+
+    @Test
     void aThousandClientsConnectingAtOnceAreAllServed() throws Exception {
         start(b -> b.heartbeat(Duration.ofSeconds(5)));
         List<CompletableFuture<PomeloClient>> connecting = new ArrayList<>();
