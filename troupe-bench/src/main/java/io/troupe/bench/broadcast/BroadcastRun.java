@@ -12,9 +12,13 @@ import org.HdrHistogram.Histogram;
 /**
  * One target, one client count: start the server, read its idle memory before and after N
  * receivers join the room, ramp the broadcast rate until the server stops keeping up, then
- * measure latency and CPU at half the highest sustained rate. Prints SAMPLE lines.
+ * measure latency and CPU at half the highest sustained rate, and latency at a fixed 20,000
+ * deliveries/s (the same load for every server). Prints SAMPLE lines.
  */
 final class BroadcastRun {
+    /** The common offered load of the like-for-like latency point, deliveries per second. */
+    static final double FIXED_RATE = 20_000;
+
     /** Exit status when the target cannot be started yet (the troupe launcher hook is empty). */
     static final int SKIPPED = 3;
 
@@ -61,6 +65,12 @@ final class BroadcastRun {
                 drain(sender);
                 Step half = step(sender, server, best.deliveredPerS() / 2, 2 * o.measureMillis());
                 info("half load: %s", half);
+                drain(sender);
+                // the same offered load for every server, below each one's maximum: latency like for like
+                Step fixed = step(sender, server, FIXED_RATE, 2 * o.measureMillis());
+                info("fixed %d/s: %s", (long) FIXED_RATE, fixed);
+                sample("p50_ms_fixed_20k", fixed.p50Millis());
+                sample("p99_ms_fixed_20k", fixed.p99Millis());
                 sample("deliveries_per_s", best.deliveredPerS());
                 sample("p50_ms", half.p50Millis());
                 sample("p99_ms", half.p99Millis());
