@@ -18,8 +18,15 @@ class ChatClusterTest {
     @ParameterizedTest(name = "{0} over {1}")
     @CsvSource({"development, WEBSOCKET", "development, TCP", "production, WEBSOCKET", "production, TCP"})
     void theDemosChecklist(String environment, PomeloClient.Transport transport, @TempDir Path dir) {
-        try (ChatFixture chat = new ChatFixture(environment, transport, dir);
-             User alice = chat.user("alice"); User bob = chat.user("bob"); User carol = chat.user("carol"); User dave = chat.user("dave")) {
+        try (ChatFixture chat = new ChatFixture(environment, transport, dir)) {
+            checklist(chat);
+        }
+    }
+
+    /** The checklist of reference §4.6 against the cluster behind {@code chat}'s gate. */
+    static void checklist(ChatFixture chat) {
+        PomeloClient.Transport transport = chat.transport;
+        try (User alice = chat.user("alice"); User bob = chat.user("bob"); User carol = chat.user("carol"); User dave = chat.user("dave")) {
             // the connector's handshake: heartbeat 3, the dictionary has onChat, protos for the chat routes
             var handshake = alice.client.handshake();
             assertThat(handshake.toString()).contains("heartbeat").contains("onChat");

@@ -35,32 +35,44 @@ final class ChatFixture implements AutoCloseable {
         this.cluster = ChatApp.app().start(config);
     }
 
+    /** Users of a chat cluster started elsewhere (another JVM, another start mode), through its gate. */
+    ChatFixture(int gatePort, PomeloClient.Transport transport) {
+        this.transport = transport;
+        this.gatePort = gatePort;
+        this.cluster = null;
+    }
+
     /** The demo's servers.json with every port replaced by a free one. */
     private static Path freePorts(String environment, Path dir) {
         try {
             Path config = ChatApp.writeConfig(dir);
             ObjectNode servers = (ObjectNode) JSON.readTree(config.resolve("servers.json").toFile());
-            for (JsonNode list : servers.path(environment)) {
-                for (JsonNode server : list) {
-                    ObjectNode entry = (ObjectNode) server;
-                    if (entry.has("port")) entry.put("port", freePort());
-                    if (entry.has("clientPort")) entry.put("clientPort", freePort());
+            List<ServerSocket> held = new java.util.ArrayList<>(); // held open until all are chosen: no port twice
+            try {
+                for (JsonNode list : servers.path(environment)) {
+                    for (JsonNode server : list) {
+                        ObjectNode entry = (ObjectNode) server;
+                        if (entry.has("port")) entry.put("port", freePort(held));
+                        if (entry.has("clientPort")) entry.put("clientPort", freePort(held));
+                    }
                 }
+                ObjectNode master = (ObjectNode) JSON.readTree(config.resolve("master.json").toFile());
+                ((ObjectNode) master.path(environment)).put("port", freePort(held));
+                Files.writeString(config.resolve("master.json"), JSON.writeValueAsString(master));
+            } finally {
+                for (ServerSocket socket : held) socket.close();
             }
             Files.writeString(config.resolve("servers.json"), JSON.writeValueAsString(servers));
-            ObjectNode master = (ObjectNode) JSON.readTree(config.resolve("master.json").toFile());
-            ((ObjectNode) master.path(environment)).put("port", freePort());
-            Files.writeString(config.resolve("master.json"), JSON.writeValueAsString(master));
             return config;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
+    private static int freePort(List<ServerSocket> held) throws IOException {
+        ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress());
+        held.add(socket);
+        return socket.getLocalPort();
     }
 
     /** A user of the page: asks the gate, then connects to its connector. */
@@ -88,7 +100,7 @@ final class ChatFixture implements AutoCloseable {
 
     @Override
     public void close() {
-        cluster.close();
+        if (cluster != null) cluster.close();
     }
 
     /** One logged-in client with its received pushes. */
