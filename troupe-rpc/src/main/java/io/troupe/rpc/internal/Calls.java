@@ -14,8 +14,6 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 
 /*
@@ -27,6 +25,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * other thread through a CompletableFuture. Whoever removes the entry first owns the outcome:
  * the agent (answer, host down, node down) or the caller (timeout, then it cancels the call on the
  * server). A late answer finds no entry and is dropped, so it never reaches a mailbox.
+ *
+ * Deadlines: no timer per call. One sweep (DeadlineSweep, every few milliseconds, while calls are
+ * pending) times out the calls whose deadline passed; callers wait without a timeout of their own.
  *
  * Disconnects: the agent monitors each host it has calls to, once (`watched`). The caller enters
  * its call before asking for the watch and the agent forgets a host before failing its calls, so
@@ -47,13 +48,17 @@ final class Calls {
         final String function;
         final Pid caller;                       // a waiting threaded process, or null
         final CompletableFuture<Object> future; // otherwise
+        final Duration timeout;
+        final long deadline;                    // System.nanoTime() based
 
-        Pending(long id, ServiceInfo target, String function, Pid caller, CompletableFuture<Object> future) {
+        Pending(long id, ServiceInfo target, String function, Pid caller, CompletableFuture<Object> future, Duration timeout) {
             this.id = id;
             this.target = target;
             this.function = function;
             this.caller = caller;
             this.future = future;
+            this.timeout = timeout;
+            this.deadline = System.nanoTime() + timeout.toNanos();
         }
     }
 
@@ -62,6 +67,7 @@ final class Calls {
     private final ConcurrentHashMap<Long, Pending> pending = new ConcurrentHashMap<>();
     private final Set<Pid> watched = ConcurrentHashMap.newKeySet();
     private final AtomicLong late = new AtomicLong();
+    final java.util.concurrent.atomic.AtomicBoolean swept = new java.util.concurrent.atomic.AtomicBoolean();
     private volatile Pid agent;
 
     Calls(TroupeRuntime runtime) {
@@ -84,10 +90,7 @@ final class Calls {
         CompletableFuture<Object> future = new CompletableFuture<>();
         long id = start(target, function, args, timeout, null, future);
         try {
-            return future.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
-        } catch (TimeoutException e) {
-            if (abandon(id, target)) throw new CallTimeoutException(target.name(), function, timeout);
-            return future.join(); // the agent took it first: the outcome is being handed over
+            return future.get(); // the deadline sweep completes it at the latest
         } catch (ExecutionException e) {
             throw (RpcException) e.getCause();
         } catch (InterruptedException e) {
@@ -101,15 +104,11 @@ final class Calls {
         long id = start(target, function, args, timeout, Troupe.self(), null);
         Object answer;
         try {
-            answer = Troupe.receive(m -> m instanceof Outcome o && o.id() == id, timeout);
+            // untimed: the answer, a disconnect or the deadline sweep (DeadlineSweep) delivers exactly one Outcome
+            answer = Troupe.receive(m -> m instanceof Outcome o && o.id() == id);
         } catch (RuntimeException | Error e) { // a kill, or an exit signal, ends the wait
             abandon(id, target);
             throw e;
-        }
-        if (answer == null) {
-            if (abandon(id, target)) throw new CallTimeoutException(target.name(), function, timeout);
-            answer = Troupe.receive(m -> m instanceof Outcome o && o.id() == id, Duration.ofSeconds(10));
-            if (answer == null) throw new IllegalStateException("lost the outcome of call " + id); // cannot happen
         }
         Outcome outcome = (Outcome) answer;
         if (outcome.error() != null) throw outcome.error();
@@ -119,10 +118,7 @@ final class Calls {
     /** Sends a call; its outcome completes {@code future}. */
     CompletableFuture<Object> callAsync(ServiceInfo target, String function, List<Object> args, Duration timeout) {
         CompletableFuture<Object> future = new CompletableFuture<>();
-        long id = start(target, function, args, timeout, null, future);
-        CompletableFuture.delayedExecutor(timeout.toNanos(), TimeUnit.NANOSECONDS).execute(() -> {
-            if (abandon(id, target)) future.completeExceptionally(new CallTimeoutException(target.name(), function, timeout));
-        });
+        start(target, function, args, timeout, null, future);
         return future;
     }
 
@@ -130,7 +126,8 @@ final class Calls {
                        Pid caller, CompletableFuture<Object> future) {
         Pid replyTo = agent;
         long id = ids.incrementAndGet();
-        pending.put(id, new Pending(id, target, function, caller, future));
+        pending.put(id, new Pending(id, target, function, caller, future, timeout));
+        if (!swept.get() && swept.compareAndSet(false, true)) DeadlineSweep.watch(this);
         if (watched.add(target.host())) runtime.send(replyTo, new Watch(target.host()));
         long millis = Math.max(1, timeout.toMillis());
         runtime.send(target.host(), new Protocol.Request(id, replyTo, function, args, millis));
@@ -154,6 +151,20 @@ final class Calls {
             return;
         }
         deliver(call, value, failure == null ? null : failure.apply(call));
+    }
+
+    /**
+     * Times out the calls whose deadline has passed (the deadline sweep's thread): each is told to
+     * its caller and cancelled on the server. Returns whether calls are still pending.
+     */
+    boolean sweep(long now) {
+        for (Pending call : pending.values()) {
+            if (now - call.deadline >= 0 && pending.remove(call.id, call)) {
+                runtime.send(call.target.host(), new Protocol.CancelCall(call.id, agent));
+                deliver(call, null, new CallTimeoutException(call.target.name(), call.function, call.timeout));
+            }
+        }
+        return !pending.isEmpty();
     }
 
     /** {@code host} ended (or its node went away): its calls fail. */
