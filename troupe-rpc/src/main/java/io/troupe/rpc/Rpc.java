@@ -40,8 +40,9 @@ import java.util.concurrent.CompletableFuture;
  *   <li>{@link RemoteDisconnectedException}: the host process or its node went away, or the
  *       connection was lost, while the call was in flight; reported as soon as this node learns
  *       of it (a lost connection at once, a silent node within the failure-detection time);</li>
- *   <li>{@link CallTimeoutException}: no answer by the deadline; the server is told to cancel
- *       the call, and a late answer is discarded.</li>
+ *   <li>{@link CallTimeoutException}: no answer by the deadline (deadlines are checked by one
+ *       sweep every 5 ms, not a timer per call, so it comes up to 5 ms late); the server is told
+ *       to cancel the call, and a late answer is discarded.</li>
  * </ul>
  *
  * <h2>Who may call</h2>
