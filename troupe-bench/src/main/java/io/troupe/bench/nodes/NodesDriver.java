@@ -1,10 +1,7 @@
 package io.troupe.bench.nodes;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -74,7 +71,7 @@ public final class NodesDriver {
         Process receiving = new ProcessBuilder(receiver).redirectErrorStream(true).start();
         try {
             CompletableFuture<String> ready = new CompletableFuture<>();
-            Thread.ofPlatform().daemon().start(() -> pump(receiving, ready, false));
+            Thread.ofPlatform().daemon().start(() -> io.troupe.bench.ChildOutput.pump(receiving, ready, false));
             String node = ready.get(60, TimeUnit.SECONDS);
             long peerPid = beamOrSelf(receiving.toHandle());
             if (impl.equals("erlang")) {
@@ -84,7 +81,7 @@ public final class NodesDriver {
                         "--warmup", o.get("warmup"), "--measure", o.get("measure")));
             }
             Process sending = new ProcessBuilder(sender).redirectErrorStream(true).start();
-            pump(sending, null, true);
+            io.troupe.bench.ChildOutput.pump(sending, null, true);
             double limit = Double.parseDouble(o.get("warmup")) + Double.parseDouble(o.get("measure")) + 60;
             if (!sending.waitFor((long) limit, TimeUnit.SECONDS)) {
                 sending.destroyForcibly();
@@ -96,24 +93,6 @@ public final class NodesDriver {
             receiving.waitFor(10, TimeUnit.SECONDS);
         }
         System.out.flush();
-    }
-
-    /** Relays a child's output: SAMPLE and ERROR lines to stdout, the rest to stderr (the run log). */
-    private static void pump(Process process, CompletableFuture<String> ready, boolean relay) {
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-            for (String line = out.readLine(); line != null; line = out.readLine()) {
-                if (ready != null && line.startsWith("ready ")) ready.complete(line.substring(6).trim());
-                if (relay && (line.startsWith("SAMPLE") || line.startsWith("ERROR"))) {
-                    System.out.println(line);
-                    System.out.flush();
-                } else {
-                    System.err.println("  | " + line);
-                }
-            }
-        } catch (IOException ignored) {
-            // the process ended
-        }
-        if (ready != null) ready.completeExceptionally(new IllegalStateException("the receiver exited before it was ready"));
     }
 
     /** The OS process that does the work: erl execs beam.smp, sometimes as a child. */

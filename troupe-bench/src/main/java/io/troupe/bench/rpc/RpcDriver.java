@@ -1,9 +1,5 @@
 package io.troupe.bench.rpc;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -46,12 +42,12 @@ public final class RpcDriver {
         Process serving = new ProcessBuilder(server).redirectErrorStream(true).start();
         try {
             CompletableFuture<String> ready = new CompletableFuture<>();
-            Thread.ofPlatform().daemon().start(() -> pump(serving, ready, false));
+            Thread.ofPlatform().daemon().start(() -> io.troupe.bench.ChildOutput.pump(serving, ready, false));
             String peer = ready.get(60, TimeUnit.SECONDS);
             client.addAll(List.of("--peer", peer, "--peer-pid", Long.toString(serving.pid()),
                     "--warmup", o.get("warmup"), "--measure", o.get("measure")));
             Process calling = new ProcessBuilder(client).redirectErrorStream(true).start();
-            pump(calling, null, true);
+            io.troupe.bench.ChildOutput.pump(calling, null, true);
             double limit = Double.parseDouble(o.get("warmup")) + Double.parseDouble(o.get("measure")) + 60;
             if (!calling.waitFor((long) limit, TimeUnit.SECONDS)) {
                 calling.destroyForcibly();
@@ -74,23 +70,5 @@ public final class RpcDriver {
         java.removeIf(String::isEmpty);
         java.addAll(List.of("-cp", o.get("lib") + "/*", RpcMain.class.getName()));
         return java;
-    }
-
-    /** Relays a child's output: SAMPLE and ERROR lines to stdout, the rest to stderr (the run log). */
-    private static void pump(Process process, CompletableFuture<String> ready, boolean relay) {
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-            for (String line = out.readLine(); line != null; line = out.readLine()) {
-                if (ready != null && line.startsWith("ready ")) ready.complete(line.substring(6).trim());
-                if (relay && (line.startsWith("SAMPLE") || line.startsWith("ERROR"))) {
-                    System.out.println(line);
-                    System.out.flush();
-                } else {
-                    System.err.println("  | " + line);
-                }
-            }
-        } catch (IOException ignored) {
-            // the process ended
-        }
-        if (ready != null) ready.completeExceptionally(new IllegalStateException("the server exited before it was ready"));
     }
 }
