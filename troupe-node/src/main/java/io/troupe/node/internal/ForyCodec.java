@@ -48,6 +48,11 @@ import java.util.UUID;
  * past the frame (Fory checks bounds before it allocates arrays).
  */
 public final class ForyCodec implements Codec {
+    static {
+        // Fory logs through SLF4J like the rest of Troupe (its own logger prints to stdout)
+        org.apache.fory.logging.LoggerFactory.useSlf4jLogging(true);
+    }
+
     private static final int FIRST_ID = 100;
     private static final int SHRINK_ABOVE = 1 << 20;
 
