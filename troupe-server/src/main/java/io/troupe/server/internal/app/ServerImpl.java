@@ -159,11 +159,24 @@ final class ServerImpl implements Server, ServerApp.RunningServer {
         return info;
     }
 
+    /** A type's servers as last converted, with the directory list they came from. */
+    private record ServerList(List<ServiceInfo> source, List<ServerInfo> servers) {
+    }
+
+    private final ConcurrentHashMap<String, ServerList> serverLists = new ConcurrentHashMap<>();
+
     @Override
     public List<ServerInfo> servers(String type) {
-        List<ServerInfo> live = new ArrayList<>();
-        for (ServiceInfo s : rpc.servicesOfType(type)) live.add(toServerInfo(s));
-        return live;
+        // Every forwarded request and routed remote asks: convert only when the directory changed
+        // (it hands out the same immutable list until then).
+        List<ServiceInfo> source = rpc.servicesOfType(type);
+        ServerList cached = serverLists.get(type);
+        if (cached != null && cached.source() == source) return cached.servers();
+        List<ServerInfo> live = new ArrayList<>(source.size());
+        for (ServiceInfo s : source) live.add(toServerInfo(s));
+        List<ServerInfo> servers = List.copyOf(live);
+        serverLists.put(type, new ServerList(source, servers));
+        return servers;
     }
 
     static ServerInfo toServerInfo(ServiceInfo s) {
