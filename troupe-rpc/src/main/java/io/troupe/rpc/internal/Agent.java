@@ -41,6 +41,13 @@ final class Agent implements Handler {
     record Closed(ServiceInfo info) {
     }
 
+    /**
+     * Sent once the agent is registered under {@link #NAME} (local only): only then may it greet
+     * the other nodes, or their answers could arrive before the name exists and be lost.
+     */
+    record NameRegistered() {
+    }
+
     private final Directory directory;
     private final Calls calls;
     private final Node node; // null for a runtime that is not a node
@@ -54,8 +61,7 @@ final class Agent implements Handler {
         this.self = self;
     }
 
-    @Override
-    public void init() {
+    private void greet() {
         if (node == null) return;
         node.monitorNodes(true);
         for (String peer : node.nodes()) Troupe.send(Name.of(NAME, peer), new Protocol.Hello(self));
@@ -70,6 +76,7 @@ final class Agent implements Handler {
                 default -> new RemoteException(call.target.name(), call.function, failure.type(), failure.message());
             });
             case Calls.Watch watch -> Troupe.monitor(watch.host());
+            case NameRegistered ignored -> greet();
             case Down down -> {
                 ServiceInfo local = localHosts.remove(down.pid());
                 if (local != null) {
@@ -80,10 +87,12 @@ final class Agent implements Handler {
             }
             case Registered registered -> {
                 localHosts.put(registered.info().host(), registered.info());
+                directory.putAll(List.of(registered.info())); // authoritative here, whatever peers said meanwhile
                 Troupe.monitor(registered.info().host());
                 broadcast(new Protocol.Announce(self, List.of(registered.info())));
             }
             case Closed closed -> {
+                localHosts.remove(closed.info().host());
                 directory.remove(closed.info().name(), closed.info().host());
                 broadcast(new Protocol.Withdraw(closed.info().name(), closed.info().host()));
             }
@@ -102,7 +111,9 @@ final class Agent implements Handler {
     }
 
     private void announceTo(String peer) {
-        List<ServiceInfo> mine = directory.onNode(self);
+        // only services whose cluster-wide name is taken: one still racing for it must not be
+        // announced, or it could replace the winner in the peer's directory
+        List<ServiceInfo> mine = List.copyOf(localHosts.values());
         if (!mine.isEmpty()) Troupe.send(Name.of(NAME, peer), new Protocol.Announce(self, mine));
     }
 

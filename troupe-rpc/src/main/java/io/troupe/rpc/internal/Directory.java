@@ -108,11 +108,4 @@ final class Directory {
             lock.unlock();
         }
     }
-
-    /** The services hosted on {@code node}. */
-    List<ServiceInfo> onNode(String node) {
-        List<ServiceInfo> mine = new ArrayList<>();
-        for (ServiceInfo info : snapshot.all()) if (info.node().equals(node)) mine.add(info);
-        return mine;
-    }
 }

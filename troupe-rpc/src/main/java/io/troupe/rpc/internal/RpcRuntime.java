@@ -44,6 +44,7 @@ public final class RpcRuntime implements Rpc {
         this.agent = runtime.spawn(new Agent(directory, calls, node, self));
         calls.agent(agent);
         runtime.register(Agent.NAME, agent);
+        runtime.send(agent, new Agent.NameRegistered()); // now it may greet the other nodes
     }
 
     /** The RPC layer of {@code runtime}, made on first use. */
@@ -106,10 +107,12 @@ public final class RpcRuntime implements Rpc {
     }
 
     void close(ServiceInfo info) {
-        runtime.exit(info.host(), ExitReason.SHUTDOWN);
-        runtime.send(agent, new Agent.Closed(info));
-        directory.remove(info.name(), info.host());
+        // The cluster-wide name goes first: its removal is queued on each connection before the
+        // agent's Withdraw, so a node that sees the service gone may register the name at once.
         if (node != null) node.unregisterGlobal(GLOBAL_PREFIX + info.name());
+        runtime.exit(info.host(), ExitReason.SHUTDOWN);
+        directory.remove(info.name(), info.host());
+        runtime.send(agent, new Agent.Closed(info));
     }
 
     @Override
