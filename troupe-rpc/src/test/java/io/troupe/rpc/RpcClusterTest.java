@@ -186,13 +186,7 @@ class RpcClusterTest {
                 Rpc.of(chats.get(i)).serve(ServiceSpec.named(name).withType("chat").function("where", args -> name));
             }
             Rpc rpc = Rpc.of(client);
-            try {
-                await().atMost(Duration.ofSeconds(5)).until(() -> rpc.servicesOfType("chat").size() == 2);
-            } catch (Throwable t) {
-                System.err.println("DEBUG client=" + rpc.services() + " chat1=" + Rpc.of(chats.get(0)).services() + " chat2=" + Rpc.of(chats.get(1)).services()
-                        + " nodes=" + client.nodes() + " " + chats.get(0).nodes() + " " + chats.get(1).nodes());
-                throw t;
-            }
+            await().atMost(Duration.ofSeconds(5)).until(() -> rpc.servicesOfType("chat").size() == 2);
             interface Where {
                 String where(String rid);
             }

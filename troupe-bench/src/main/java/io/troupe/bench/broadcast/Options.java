@@ -2,7 +2,6 @@ package io.troupe.bench.broadcast;
 
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -28,8 +27,7 @@ record Options(Target target, String kase, int clients, double startRate, double
                String troupeMain) {
 
     static Options parse(String[] args) {
-        Map<String, String> o = new HashMap<>();
-        for (int i = 0; i + 1 < args.length; i += 2) o.put(args[i].replaceFirst("^--", ""), args[i + 1]);
+        Map<String, String> o = io.troupe.bench.Args.parse(args);
         int clients = Integer.parseInt(o.getOrDefault("clients", "1000"));
         return new Options(
                 Target.of(o.getOrDefault("target", "socketio")),

@@ -1,7 +1,6 @@
 package io.troupe.bench.nodes;
 
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -19,8 +18,7 @@ public final class NodesMain {
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> options = new HashMap<>();
-        for (int i = 0; i + 1 < args.length; i += 2) options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
+        Map<String, String> options = io.troupe.bench.Args.parse(args);
         String impl = options.get("impl");
         boolean receiver = "receiver".equals(options.get("role"));
         Path dir = Path.of(options.getOrDefault("dir", System.getProperty("java.io.tmpdir")));

@@ -5,14 +5,10 @@ import io.troupe.Handler;
 import io.troupe.Name;
 import io.troupe.Pid;
 import io.troupe.Troupe;
-import io.troupe.node.IoThreads;
 import io.troupe.node.Node;
-import io.troupe.node.NodeOptions;
-import io.troupe.node.spi.Discovery;
 import org.HdrHistogram.Histogram;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -34,12 +30,7 @@ final class TroupeSide {
     }
 
     private static Node start(String name, Path discovery) throws Exception {
-        return Node.start(NodeOptions.named(name)
-                .withCookie("bench")
-                .withDiscovery(Discovery.sameHost(discovery))
-                .withFailureDetection(Duration.ofSeconds(10))
-                .withIoThreads(IoThreads.valueOf(System.getProperty("bench.io", "PLATFORM")))
-                .withMessageTypes(Start.class, Ack.class));
+        return io.troupe.bench.BenchNodes.start(name, discovery, Start.class, Ack.class);
     }
 
     static void receiver(String name, Path discovery) throws Exception {

@@ -1,7 +1,6 @@
 package io.troupe.bench.rpc;
 
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -19,8 +18,7 @@ public final class RpcMain {
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> o = new HashMap<>();
-        for (int i = 0; i + 1 < args.length; i += 2) o.put(args[i].replaceFirst("^--", ""), args[i + 1]);
+        Map<String, String> o = io.troupe.bench.Args.parse(args);
         String impl = o.get("impl");
         boolean server = "server".equals(o.get("role"));
         Path dir = Path.of(o.getOrDefault("dir", System.getProperty("java.io.tmpdir")));

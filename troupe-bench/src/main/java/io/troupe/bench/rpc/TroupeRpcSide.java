@@ -3,10 +3,7 @@ package io.troupe.bench.rpc;
 import io.troupe.Pid;
 import io.troupe.Troupe;
 import io.troupe.examples.plus.PlusServer;
-import io.troupe.node.IoThreads;
 import io.troupe.node.Node;
-import io.troupe.node.NodeOptions;
-import io.troupe.node.spi.Discovery;
 import io.troupe.rpc.Rpc;
 import io.troupe.rpc.Service;
 import io.troupe.rpc.ServiceSpec;
@@ -43,12 +40,7 @@ final class TroupeRpcSide {
     }
 
     private static Node start(String name, Path discovery) throws Exception {
-        return Node.start(NodeOptions.named(name)
-                .withCookie("bench")
-                .withDiscovery(Discovery.sameHost(discovery))
-                .withFailureDetection(Duration.ofSeconds(10))
-                .withIoThreads(IoThreads.valueOf(System.getProperty("bench.io", "PLATFORM")))
-                .withMessageTypes(Start.class, Ack.class));
+        return io.troupe.bench.BenchNodes.start(name, discovery, Start.class, Ack.class);
     }
 
     static void server(String name, Path discovery) throws Exception {

@@ -2,7 +2,6 @@ package io.troupe.server.cli;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -15,16 +14,15 @@ final class StopCommand implements Callable<Integer> {
     @Mixin
     AppOptions app;
 
-    @Option(names = "--master", paramLabel = "[ID@]HOST:PORT",
-            description = "the master's address (default: from DIR/config/master.json; ID defaults to " + MasterAddress.DEFAULT_ID + ")")
-    String master;
+    @Mixin
+    MasterOption master;
 
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
-        MasterAddress address = Masters.address(master, app);
+        MasterAddress address = Masters.address(master.master, app);
         try (MasterClient client = MasterClient.connect(address, app.cookie)) {
             if (!client.stop()) {
                 spec.commandLine().getErr().println("troupe: the app of master " + address + " did not stop within " + MasterClient.STOP.toSeconds() + " s");

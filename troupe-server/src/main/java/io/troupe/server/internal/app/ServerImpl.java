@@ -106,7 +106,7 @@ final class ServerImpl implements Server, ServerApp.RunningServer {
         ServiceSpec spec = ServiceSpec.named(id()).withType(type()).withMessageCapacity(PUSH_QUEUE)
                 .attribute("host", declared.host()).attribute("clientHost", declared.clientHost())
                 .attribute("frontend", Boolean.toString(declared.frontend()));
-        for (AppDefinition.RemoteSpec<?> remote : app.remotes().getOrDefault(type(), List.of())) spec = addRemote(spec, remote);
+        for (AppDefinition.RemoteSpec<?> remote : app.remotes().getOrDefault(type(), List.of())) spec = addRemote(spec, remote, this);
         spec = Sys.functions(spec, this);
         if (declared.frontend()) {
             var settings = ConnectorSetup.config(app, this, config);
@@ -123,10 +123,6 @@ final class ServerImpl implements Server, ServerApp.RunningServer {
 
     private static <T> ServiceSpec addRemote(ServiceSpec spec, AppDefinition.RemoteSpec<T> remote, ServerImpl server) {
         return spec.functions(remote.name(), remote.api(), remote.factory().apply(server));
-    }
-
-    private ServiceSpec addRemote(ServiceSpec spec, AppDefinition.RemoteSpec<?> remote) {
-        return addRemote(spec, remote, this);
     }
 
     /** Takes the pushes sent to this frontend, in the order each sender sent them. */

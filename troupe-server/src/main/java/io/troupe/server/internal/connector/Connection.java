@@ -412,17 +412,20 @@ final class Connection extends ChannelInboundHandlerAdapter implements ClientLin
             discardOutbound();
             return;
         }
+        writeQueued(buf);
+        flushFrames();
+    }
+
+    /** Writes {@code first} and everything queued after it, without flushing (event loop). */
+    private void writeQueued(ByteBuf first) {
         if (webSocketOpen) {
-            writeWebSocketBatches(buf);
+            writeWebSocketBatches(first);
         } else {
+            ByteBuf buf = first;
             do {
                 PENDING.addAndGet(this, -buf.readableBytes());
                 ctx.write(buf, ctx.voidPromise());
             } while ((buf = outbound.poll()) != null);
-        }
-        ctx.flush();
-        if (unflushedBytes() > cx.config.maxOutboundBytes()) {
-            cutSlowConsumer();
         }
     }
 
@@ -471,21 +474,14 @@ final class Connection extends ChannelInboundHandlerAdapter implements ClientLin
             DIRTY.set(this, 0);
             ByteBuf queued = outbound.poll();
             if (queued != null) {
-                if (webSocketOpen) {
-                    writeWebSocketBatches(queued);
-                } else {
-                    do {
-                        PENDING.addAndGet(this, -queued.readableBytes());
-                        ctx.write(queued, ctx.voidPromise());
-                    } while ((queued = outbound.poll()) != null);
-                }
+                writeQueued(queued);
             }
         }
         ctx.write(webSocketOpen ? frame.retainedWebSocketView() : frame.retainedView(), ctx.voidPromise());
         return true;
     }
 
-    /** Flushes what {@link #writeFrame} wrote, and cuts a slow consumer (event loop). */
+    /** Flushes what was written, and cuts a slow consumer (event loop). */
     void flushFrames() {
         ctx.flush();
         if (unflushedBytes() > cx.config.maxOutboundBytes()) {
