@@ -143,8 +143,8 @@ class ChatTest {
         Pid speakerSeat = asRoot(() -> {
             Pid self = Troupe.self();
             Pid a = Troupe.spawn(new Listener("A", self));
+            t.joined("A"); // A before B: the seat list below is in join order
             Pid b = Troupe.spawn(new Listener("B", self));
-            t.joined("A");
             t.joined("B");
             Troupe.spawn(new Speaker("S", LINES, INTERVAL, self));
             Pid seat = t.joined("S");
