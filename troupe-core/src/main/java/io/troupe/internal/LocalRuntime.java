@@ -180,8 +180,7 @@ final class LocalRuntime implements TroupeRuntime {
             throw error;
         } finally {
             Current.unbind();
-            process.thread = null;
-            Thread.interrupted(); // a kill may have interrupted this (borrowed) thread
+            process.releaseThread(); // and clears an interrupt a kill left on this borrowed thread
         }
     }
 

@@ -50,6 +50,8 @@ final class ThreadProcess extends ProcessCell {
     @SuppressWarnings("unused") // accessed through STATE
     private volatile int state;
     volatile Thread thread;
+    /** Guards interrupting {@link #thread} against its release by a root process (short, never blocks). */
+    private final Object threadGuard = new Object();
     private volatile ReentrantLock baton;              // null until the first coroutine
     private volatile List<Thread> coroutines;          // null until the first coroutine
 
@@ -79,16 +81,29 @@ final class ThreadProcess extends ProcessCell {
     @Override
     void afterExit(ExitReason reason) {
         Thread current = Thread.currentThread();
-        Thread owner = thread;
-        if (owner != null && owner != current) {
-            LockSupport.unpark(owner);
-            owner.interrupt();
+        synchronized (threadGuard) { // a borrowed root thread is not interrupted after it was handed back
+            Thread owner = thread;
+            if (owner != null && owner != current) {
+                LockSupport.unpark(owner);
+                owner.interrupt();
+            }
         }
         List<Thread> others = coroutines;
         if (others != null) {
             for (Thread coroutine : others) {
                 if (coroutine != current) coroutine.interrupt();
             }
+        }
+    }
+
+    /**
+     * Hands a borrowed thread (a root process's, see {@code TroupeRuntime.call}) back: after this,
+     * an exit signal no longer interrupts it, and an interrupt a kill left on it is cleared.
+     */
+    void releaseThread() {
+        synchronized (threadGuard) {
+            thread = null;
+            Thread.interrupted();
         }
     }
 
